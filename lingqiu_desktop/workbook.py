@@ -1,0 +1,137 @@
+"""The Workbook: one open office database, and the single API that the GUI and the CLI call.
+
+Like Anki's Collection, it owns the connection and hands out repositories; widgets never run SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
+from lingqiu_desktop.core.validation import ValidationError
+from lingqiu_desktop.data import households, listing, villages
+from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
+from lingqiu_desktop.data.households import HouseholdFilter, HouseholdRepository
+from lingqiu_desktop.data.settings import SettingsRepository
+from lingqiu_desktop.data.stats import table_stats
+from lingqiu_desktop.data.store import Store
+from lingqiu_desktop.data.villages import VillageFilter, VillageRepository
+
+OFFICE_KEY = "office.code"
+DEFAULT_USER = "管理员"
+
+LIST_SPECS: dict[str, listing.ListSpec] = {"village": villages.SPEC, "household": households.SPEC}
+
+
+class NotInitialisedError(DatabaseError):
+    pass
+
+
+def validate_office_code(code: str) -> str:
+    code = code.strip()
+    if code not in OFFICES:
+        raise ValidationError("单位代码", f"{code or '（空）'}不是灵丘县（140224）或其12个乡镇之一的代码")
+    return code
+
+
+class Workbook:
+    """An open office database. Use as a context manager, or call close()."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, office_code: str,
+                 user_name: str = DEFAULT_USER) -> None:
+        self.db = db
+        self.path = path
+        self.office_code = office_code
+        self.store = Store(db, office_code, user_name)
+        self.settings = SettingsRepository(self.store)
+        self.villages = VillageRepository(self.store)
+        self.households = HouseholdRepository(self.store)
+
+    # -- opening -------------------------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | None, office_code: str, user_name: str = DEFAULT_USER) -> Workbook:
+        """A new office database (or an existing one not yet set up) for the county or one of its townships."""
+        office_code = validate_office_code(office_code)
+        db = open_database(path)
+        migrate(db, path)
+        current = _stored_office(db)
+        if current and current != office_code:
+            db.close()
+            raise ValidationError("单位代码", f"该数据库已设置为{office_name(current)}（{current}），不能改为其他单位")
+        wb = cls(db, path, office_code, user_name)
+        if not current:
+            wb.settings.set(OFFICE_KEY, office_code)
+        return wb
+
+    @classmethod
+    def open(cls, path: Path | None, user_name: str | None = None) -> Workbook:
+        """An existing, set-up office database, migrated to this program's schema."""
+        if path is not None and not Path(path).exists():
+            raise NotInitialisedError(f"数据库文件不存在：{path}。请先运行 init --office 代码 进行初始化。")
+        db = open_database(path)
+        migrate(db, path)
+        office_code = _stored_office(db)
+        if not office_code:
+            db.close()
+            raise NotInitialisedError("数据库尚未初始化单位，请先运行 init --office 代码。")
+        wb = cls(db, path, office_code)
+        wb.store.user_name = user_name or wb.settings.get("office.user_name", DEFAULT_USER)
+        return wb
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the office ----------------------------------------------------------------------------------------------
+    @property
+    def office_name(self) -> str:
+        return office_name(self.office_code)
+
+    @property
+    def is_county(self) -> bool:
+        return self.office_code == COUNTY_CODE
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    def townships(self) -> list[tuple[str, str]]:
+        """(code, name) of the townships this office sees: all 12 at the county, itself at a township."""
+        sql = "SELECT code, name FROM office WHERE level = 'township'"
+        args: list[Any] = []
+        if not self.is_county:
+            sql += " AND code = ?"
+            args.append(self.office_code)
+        return [(r[0], r[1]) for r in self.db.execute(sql + " ORDER BY sort_order", args).fetchall()]
+
+    def owns(self, row: dict[str, Any]) -> bool:
+        return row.get("owner") == self.office_code
+
+    # -- lists ---------------------------------------------------------------------------------------------------
+    def list_page(self, kind: str, flt: VillageFilter | HouseholdFilter, after: listing.PageKey | None,
+                  limit: int = 200) -> list[dict[str, Any]]:
+        return listing.fetch_page(self.db, LIST_SPECS[kind], flt.query(), after, limit)
+
+    def list_count(self, kind: str, flt: VillageFilter | HouseholdFilter) -> int:
+        return listing.count_rows(self.db, LIST_SPECS[kind], flt.query())
+
+    # -- maintenance ---------------------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        return {"office": self.office_code, "office_name": self.office_name,
+                "schema_version": self.schema_version, **table_stats(self.db)}
+
+    def check(self) -> list[str]:
+        return integrity_problems(self.db)
+
+
+def _stored_office(db: sqlite_utils.Database) -> str:
+    row = db.execute("SELECT value FROM setting WHERE key = ?", [OFFICE_KEY]).fetchone()
+    return str(row[0]).strip('"') if row else ""
