@@ -12,18 +12,23 @@ import sqlite_utils
 
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
-from lingqiu_desktop.data import households, listing, villages
+
+from lingqiu_desktop.data import households, listing, villages, visits
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
 from lingqiu_desktop.data.households import HouseholdFilter, HouseholdRepository
 from lingqiu_desktop.data.settings import SettingsRepository
 from lingqiu_desktop.data.stats import table_stats
 from lingqiu_desktop.data.store import Store
 from lingqiu_desktop.data.villages import VillageFilter, VillageRepository
+from lingqiu_desktop.data.visits import VisitFilter
 
 OFFICE_KEY = "office.code"
 DEFAULT_USER = "管理员"
 
-LIST_SPECS: dict[str, listing.ListSpec] = {"village": villages.SPEC, "household": households.SPEC}
+LIST_SPECS: dict[str, listing.ListSpec] = {"village": villages.SPEC, "household": households.SPEC, "visit": visits.SPEC}
+
+
+ListFilter = VillageFilter | HouseholdFilter | VisitFilter
 
 
 class NotInitialisedError(DatabaseError):
@@ -116,11 +121,11 @@ class Workbook:
         return row.get("owner") == self.office_code
 
     # -- lists ---------------------------------------------------------------------------------------------------
-    def list_page(self, kind: str, flt: VillageFilter | HouseholdFilter, after: listing.PageKey | None,
+    def list_page(self, kind: str, flt: ListFilter, after: listing.PageKey | None,
                   limit: int = 200) -> list[dict[str, Any]]:
         return listing.fetch_page(self.db, LIST_SPECS[kind], flt.query(), after, limit)
 
-    def list_count(self, kind: str, flt: VillageFilter | HouseholdFilter) -> int:
+    def list_count(self, kind: str, flt: ListFilter) -> int:
         return listing.count_rows(self.db, LIST_SPECS[kind], flt.query())
 
     # -- maintenance ---------------------------------------------------------------------------------------------

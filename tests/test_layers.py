@@ -32,8 +32,9 @@ def test_lower_layers_never_import_qt_or_gui() -> None:
 
 
 def test_cli_process_never_loads_qt(tmp_path: Path) -> None:
-    code = ("import sys, runpy; sys.argv=['main.py','--db',%r,'init','--office','140224101']\n"
+    db = str(tmp_path / "x")
+    code = (f"import sys, runpy; sys.argv=['main.py','--db',{db!r},'init','--office','140224101']\n"
             "try:\n    runpy.run_path('main.py', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 loaded'\n") % str(tmp_path / "x")
+            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 loaded'\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

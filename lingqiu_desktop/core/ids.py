@@ -17,7 +17,7 @@ _counter = 0
 
 
 def new_id() -> str:
-    """A new UUIDv7: 48-bit Unix milliseconds, then a 12-bit counter (monotonic within a millisecond), then random bits."""
+    """A new UUIDv7: 48-bit Unix milliseconds, a 12-bit counter (monotonic within a millisecond), random bits."""
     global _last_ms, _counter
     with _lock:
         ms = time.time_ns() // 1_000_000

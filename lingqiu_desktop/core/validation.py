@@ -116,7 +116,7 @@ def id_check_char(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character for the first 17 digits of an ID number."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError(f"id_check_char needs 17 ASCII digits, got {first17!r}")
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK_CHARS[total % 11]
 
 

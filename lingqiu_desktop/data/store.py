@@ -58,12 +58,13 @@ class Store:
             raise NotFoundError(table, record_id)
         return dict(zip([c[0] for c in cursor.description], row, strict=True))
 
-    def audit(self, action: str, table: str, row_id: str, before: Mapping[str, Any] | None,
-              after: Mapping[str, Any] | None) -> None:
+    def audit(self, action: str, table: str, row_id: str,
+              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
         self.db.execute(
             "INSERT INTO audit_log (id, owner, at, user_name, action, table_name, row_id, before_json, after_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [new_id(), self.office_code, now_text(), self.user_name, action, table, row_id, _json(before), _json(after)],
+            [new_id(), self.office_code, now_text(), self.user_name, action, table, row_id,
+             _json(before), _json(after)],
         )
 
     def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,10 +6,12 @@ import pytest
 
 from lingqiu_desktop.core.records import clean_household, clean_member
 from lingqiu_desktop.core.validation import ValidationError
+
 from lingqiu_desktop.data.households import HouseholdFilter
 from lingqiu_desktop.data.listing import next_key
 from lingqiu_desktop.data.store import NotOwnedError
 from lingqiu_desktop.data.villages import VillageFilter
+
 from tests.helpers import add_household, add_village, id_number
 
 
@@ -66,7 +68,8 @@ def test_duplicate_id_number_is_refused_and_nothing_saved(workbook) -> None:
     before = _count(workbook, "household"), _count(workbook, "household_member"), _count(workbook, "audit_log")
     with pytest.raises(ValidationError, match="户主身份证号"):
         add_household(workbook, village["id"], "另一人", head_id_number=row["head_id_number"])
-    assert (_count(workbook, "household"), _count(workbook, "household_member"), _count(workbook, "audit_log")) == before
+    after = _count(workbook, "household"), _count(workbook, "household_member"), _count(workbook, "audit_log")
+    assert after == before
 
 
 def test_rows_of_another_office_are_read_only(workbook) -> None:

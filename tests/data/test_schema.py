@@ -1,10 +1,12 @@
 """The schema: migrations apply in order, db/schema.sql is their snapshot, and upgrades back up first."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from lingqiu_desktop.core.offices import OFFICES
+
 from lingqiu_desktop.data import database
 from lingqiu_desktop.data.database import (
     DatabaseError,
@@ -63,7 +65,7 @@ def test_migration_backs_up_and_is_all_or_nothing(tmp_path: Path, monkeypatch: p
     bad.write_text("CREATE TABLE fine (x);\nTHIS IS NOT SQL;\n", encoding="utf-8")
     broken = [*migrations, database.Migration(len(migrations) + 1, "0003_broken", bad)]
     monkeypatch.setattr(database, "available_migrations", lambda folder=None: broken)
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.OperationalError):
         migrate(db, path)
     assert schema_version(db) == 1, "a failed migration must leave nothing applied"
     assert "fine" not in db.table_names()

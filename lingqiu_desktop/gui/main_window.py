@@ -1,0 +1,122 @@
+"""The main window: a header with the office, a sidebar of the built sections, and the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lingqiu_desktop.workbook import Workbook
+
+from lingqiu_desktop.gui.pages.households import HouseholdsPage
+from lingqiu_desktop.gui.pages.villages import VillagesPage
+
+from lingqiu_desktop import APP_NAME, __version__
+
+# (title, page factory): only sections that are built appear; pages are created when first shown.
+SECTIONS: list[tuple[str, Callable[[Workbook], QWidget]]] = [
+    ("贫困户", HouseholdsPage),
+    ("村庄", VillagesPage),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workbook: Workbook) -> None:
+        super().__init__()
+        self.workbook = workbook
+        self.setWindowTitle(f"{APP_NAME} — {workbook.office_name}")
+        self.resize(1280, 720)
+        self.setMinimumSize(1024, 600)
+        self._pages: dict[int, QWidget] = {}
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for index, (title, _factory) in enumerate(SECTIONS):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title}（Ctrl+{index + 1}）")
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())
+        self.sidebar.currentRowChanged.connect(self.show_section)
+        self.setCentralWidget(self._central())
+        self._menus()
+        where = "县级" if workbook.is_county else "乡镇"
+        self.statusBar().showMessage(f"{where}：{workbook.office_name}（{workbook.office_code}）    "
+                                     f"操作员：{workbook.store.user_name}    数据库：{workbook.path}")
+        self.sidebar.setCurrentRow(0)
+
+    def _central(self) -> QWidget:
+        header = QWidget(objectName="headerBar")
+        header.setFixedHeight(52)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(18, 0, 18, 0)
+        row.addWidget(QLabel(APP_NAME, objectName="headerTitle"))
+        row.addStretch(1)
+        row.addWidget(QLabel(f"{self.workbook.office_name}（{self.workbook.office_code}）", objectName="headerOffice"))
+        body = QWidget()
+        split = QHBoxLayout(body)
+        split.setContentsMargins(0, 0, 0, 0)
+        split.setSpacing(0)
+        split.addWidget(self.sidebar)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(14, 8, 14, 8)
+        inner.addWidget(self.stack)
+        split.addWidget(content, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addWidget(body, 1)
+        return central
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("转到(&G)")
+        for index, (title, _f) in enumerate(SECTIONS):
+            action = QAction(title, self)
+            action.setShortcut(f"Ctrl+{index + 1}")
+            action.triggered.connect(lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def show_section(self, index: int) -> None:
+        if index < 0:
+            return
+        if index not in self._pages:
+            page = SECTIONS[index][1](self.workbook)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._pages[index] = page
+        self.stack.setCurrentIndex(index)
+
+    def page(self, title: str) -> QWidget:
+        """The page of a section, created if needed (tests and shortcuts use it)."""
+        index = [t for t, _f in SECTIONS].index(title)
+        self.sidebar.setCurrentRow(index)
+        return self._pages[index]
+
+    def about(self) -> None:
+        QMessageBox.about(self, "关于", f"<b>{APP_NAME}</b><br>版本 {__version__}<br><br>"
+                          f"本单位：{self.workbook.office_name}（{self.workbook.office_code}）<br>"
+                          f"数据库：{self.workbook.path}<br><br>离线运行，不连接任何网络。")

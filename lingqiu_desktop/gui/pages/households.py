@@ -1,0 +1,189 @@
+"""贫困户: the household register, filtered by township, village and status, searched by name, ID or initials,
+with the selected household's members below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+
+from lingqiu_desktop.core import choices
+
+from lingqiu_desktop.data.households import HouseholdFilter
+
+from lingqiu_desktop.workbook import Workbook
+
+from lingqiu_desktop.gui.dialogs.household_edit import HouseholdDialog
+from lingqiu_desktop.gui.dialogs.member_edit import MemberDialog
+from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel, yes_no
+from lingqiu_desktop.gui.pages.list_page import ListPage
+from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
+
+STATUS_COLORS = {"未脱贫": "#c62828", "返贫": "#c62828", "已脱贫": "#2e7d32", "已销户": "#757575"}
+
+COLUMNS = [
+    Column("head_name", "户主姓名", 90, sort_key="head_name"),
+    Column("head_id_number", "户主身份证号", 170, sort_key="head_id_number"),
+    Column("township", "乡镇", 80, sort_key="township"),
+    Column("village", "行政村", 100, sort_key="village"),
+    Column("group_name", "组", 50),
+    Column("member_count", "人口", 50, "right", sort_key="member_count"),
+    Column("attribute", "贫困户属性", 110, sort_key="attribute"),
+    Column("main_cause", "主要致贫原因", 100, sort_key="main_cause"),
+    Column("status", "脱贫状态", 80, "center", sort_key="status", colors=STATUS_COLORS),
+    Column("exit_year", "脱贫年度", 70, "center", sort_key="exit_year"),
+    Column("phone", "联系电话", 120),
+]
+
+MEMBER_COLUMNS = [
+    Column("name", "姓名", 80), Column("relation", "与户主关系", 90), Column("sex", "性别", 50, "center"),
+    Column("id_number", "身份证号", 170), Column("education", "文化程度", 90), Column("health", "健康状况", 90),
+    Column("labor_ability", "劳动能力", 110), Column("work_status", "务工状况", 90),
+    Column("dibao", "低保", 50, "center", fmt=yes_no), Column("medical_insurance", "医保", 50, "center", fmt=yes_no),
+]
+
+
+class HouseholdsPage(ListPage):
+    kind = "household"
+    title = "贫困户"
+    noun = "户"
+
+    def __init__(self, workbook: Workbook, parent: Any = None) -> None:
+        super().__init__(workbook, COLUMNS, parent)
+        self._build_filters()
+        self.add_button("新增贫困户", self.add_household, QKeySequence.StandardKey.New, "addButton")
+        self.add_button("编辑", self.edit_current, "F2", "editButton")
+        self.add_button("删除", self.delete_current, QKeySequence.StandardKey.Delete, "deleteButton")
+        self.finish_bars()
+        self._build_members()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
+        self.refresh()
+
+    # -- filters --------------------------------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.township_combo = QComboBox(objectName="townshipFilter")
+        fill_combo(self.township_combo, self.workbook.townships(), "全部乡镇" if self.workbook.is_county else None)
+        self.township_combo.setVisible(self.workbook.is_county)
+        self.village_combo = QComboBox(objectName="villageFilter", minimumContentsLength=8)
+        self.status_combo = QComboBox(objectName="statusFilter")
+        fill_combo(self.status_combo, [(s, s) for s in choices.HOUSEHOLD_STATUSES], "全部状态")
+        self.search_box = SearchBox("姓名、身份证号或拼音首字母（如 zxy）")
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setMinimumWidth(280)
+        self._fill_villages()
+        if self.workbook.is_county:
+            self.filter_bar.addWidget(QLabel("乡镇"))
+            self.filter_bar.addWidget(self.township_combo)
+        for label, widget in (("行政村", self.village_combo), ("状态", self.status_combo)):
+            self.filter_bar.addWidget(QLabel(label))
+            self.filter_bar.addWidget(widget)
+        self.filter_bar.addWidget(self.search_box)
+        self.township_combo.currentIndexChanged.connect(self._township_changed)
+        self.village_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search_box.search.connect(lambda _t: self.refresh())
+
+    def _fill_villages(self) -> None:
+        township = self.township_combo.currentData() or ""
+        items = [(vid, name) for vid, name, _t in self.workbook.villages.choices(township)]
+        fill_combo(self.village_combo, items, "全部村")
+
+    def _township_changed(self) -> None:
+        self._fill_villages()
+        self.refresh()
+
+    def current_filter(self) -> HouseholdFilter:
+        return HouseholdFilter(township_code=self.township_combo.currentData() or "",
+                               village_id=self.village_combo.currentData() or "",
+                               status=self.status_combo.currentData() or "", text=self.search_box.text(),
+                               sort=self.sort_key, descending=self.sort_descending)
+
+    # -- members panel --------------------------------------------------------------------------------------------
+    def _build_members(self) -> None:
+        self.member_model = LazyTableModel(MEMBER_COLUMNS, self._fetch_members, parent=self)
+        self.member_table = RecordTable(self.member_model)
+        self.member_table.setSortingEnabled(False)
+        self.member_table.activatedRow.connect(lambda _r: self.edit_member())
+        box = QGroupBox("家庭成员")
+        box.setObjectName("membersBox")
+        buttons = QHBoxLayout()
+        for text, slot, name in (("添加成员", self.add_member, "addMemberButton"),
+                                 ("编辑成员", self.edit_member, "editMemberButton"),
+                                 ("删除成员", self.delete_member, "deleteMemberButton")):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.member_caption = QLabel()
+        buttons.addWidget(self.member_caption)
+        inner = QVBoxLayout(box)
+        inner.addLayout(buttons)
+        inner.addWidget(self.member_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.body.removeWidget(self.table)
+        splitter.addWidget(self.table)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 180])
+        self.body.addWidget(splitter, 1)
+
+    def _fetch_members(self, after: Any, limit: int) -> list[dict[str, Any]]:
+        record = self.current_record()
+        if after is not None or record is None:
+            return []
+        return self.workbook.households.members(record["id"])
+
+    def current_changed(self) -> None:
+        if not hasattr(self, "member_model"):
+            return
+        record = self.current_record()
+        self.member_model.reload()
+        self.member_caption.setText(f"{record['head_name']}户，共 {self.member_model.rowCount()} 人" if record else "")
+
+    # -- actions --------------------------------------------------------------------------------------------------
+    def add_household(self) -> None:
+        dialog = HouseholdDialog(self.workbook, village_id=self.village_combo.currentData() or "", parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(dialog.saved_id)
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = HouseholdDialog(self.workbook, household_id=record["id"], parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(record["id"])
+
+    def delete_current(self) -> None:
+        record = self.current_record()
+        if record and self.confirm_delete(f"{record['village']}{record['head_name']}户及其全部成员",
+                                          lambda: self.workbook.households.delete(record["id"])):
+            self.refresh()
+
+    def _member(self) -> dict[str, Any] | None:
+        return self.member_model.row(self.member_table.current_row())
+
+    def add_member(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = MemberDialog(self.workbook, record["id"], parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(record["id"])
+
+    def edit_member(self) -> None:
+        record, member = self.current_record(), self._member()
+        if record is None or member is None:
+            return
+        dialog = MemberDialog(self.workbook, record["id"], member["id"], parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(record["id"])
+
+    def delete_member(self) -> None:
+        record, member = self.current_record(), self._member()
+        if record and member and self.confirm_delete(f"成员{member['name']}",
+                                                     lambda: self.workbook.households.delete_member(member["id"])):
+            self.refresh(record["id"])

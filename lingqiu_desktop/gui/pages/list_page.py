@@ -1,0 +1,113 @@
+"""The frame every record list shares: a title, a filter bar, action buttons, a lazily loaded table, a count."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from lingqiu_desktop.core.validation import ValidationError
+
+from lingqiu_desktop.data.listing import PageKey
+from lingqiu_desktop.data.store import NotOwnedError
+
+from lingqiu_desktop.workbook import Workbook
+
+from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel
+from lingqiu_desktop.gui.widgets import RecordTable
+
+
+class ListPage(QWidget):
+    """Subclasses give `kind` (a Workbook list), columns, the filter bar widgets and the add/edit/delete actions."""
+
+    kind = ""
+    title = ""
+    noun = "条"
+
+    def __init__(self, workbook: Workbook, columns: list[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbook = workbook
+        self.model = LazyTableModel(columns, self._fetch, parent=self)
+        self.model.sortRequested.connect(self._on_sort)
+        self.table = RecordTable(self.model)
+        self.table.activatedRow.connect(lambda _row: self.edit_current())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.filter_bar = QHBoxLayout()
+        self.button_bar = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        layout.addLayout(self.filter_bar)
+        layout.addLayout(self.button_bar)
+        self.body = QVBoxLayout()
+        self.body.addWidget(self.table, 1)
+        layout.addLayout(self.body, 1)
+
+    # -- actions --------------------------------------------------------------------------------------------------
+    def add_button(self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey | None = None,
+                   object_name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.clicked.connect(slot)
+        if shortcut is not None:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{text}（{keys}）")
+        self.button_bar.addWidget(button)
+        return button
+
+    def finish_bars(self) -> None:
+        self.filter_bar.addStretch(1)
+        self.button_bar.addStretch(1)
+        self.button_bar.addWidget(self.count_label)
+
+    # -- data ----------------------------------------------------------------------------------------------------
+    def current_filter(self) -> Any:
+        raise NotImplementedError
+
+    def _fetch(self, after: PageKey | None, limit: int) -> list[dict[str, Any]]:
+        return self.workbook.list_page(self.kind, self.current_filter(), after, limit)
+
+    def _on_sort(self, key: str, descending: bool) -> None:
+        self.sort_key, self.sort_descending = key, descending
+        self.refresh()
+
+    sort_key = ""
+    sort_descending = False
+
+    def refresh(self, select_id: str = "") -> None:
+        self.model.reload()
+        total = self.workbook.list_count(self.kind, self.current_filter())
+        self.count_label.setText(f"共 {total:,} {self.noun}")
+        row = self.model.row_of(select_id) if select_id else 0
+        if row >= 0 and self.model.rowCount() > 0:
+            self.table.selectRow(row)
+        self.current_changed()
+
+    def current_changed(self) -> None:
+        """Hook for pages with a detail panel."""
+
+    def current_record(self) -> dict[str, Any] | None:
+        return self.model.row(self.table.current_row())
+
+    def edit_current(self) -> None:
+        raise NotImplementedError
+
+    def confirm_delete(self, what: str, action: Any) -> bool:
+        answer = QMessageBox.question(self, "确认删除", f"确定要删除{what}吗？删除后不能恢复。",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            action()
+        except (ValidationError, NotOwnedError) as exc:
+            QMessageBox.warning(self, "不能删除", str(exc))
+            return False
+        return True

@@ -1,0 +1,89 @@
+"""村庄: the township's administrative villages, with poverty status, exit year and collective income."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel
+
+from lingqiu_desktop.core import choices
+
+from lingqiu_desktop.data.villages import VillageFilter
+
+from lingqiu_desktop.workbook import Workbook
+
+from lingqiu_desktop.gui.dialogs.village_edit import VillageDialog
+from lingqiu_desktop.gui.models.lazy_table import Column, money, yes_no
+from lingqiu_desktop.gui.pages.list_page import ListPage
+from lingqiu_desktop.gui.widgets import SearchBox, fill_combo
+
+COLUMNS = [
+    Column("code", "村级代码", 120, sort_key="code"),
+    Column("name", "村名", 110, sort_key="name"),
+    Column("township", "乡镇", 90, sort_key="township"),
+    Column("is_poor", "贫困村", 60, "center", fmt=yes_no),
+    Column("status", "退出状态", 80, "center", sort_key="status", colors={"未退出": "#c62828", "已退出": "#2e7d32"}),
+    Column("planned_exit_year", "计划退出", 70, "center"),
+    Column("exit_year", "退出年度", 70, "center"),
+    Column("population", "人口", 70, "right", sort_key="population"),
+    Column("household_count", "户数", 60, "right"),
+    Column("poor_households", "建档立卡户", 80, "right"),
+    Column("collective_income", "集体经济收入（元）", 130, "right", sort_key="collective_income", fmt=money),
+]
+
+
+class VillagesPage(ListPage):
+    kind = "village"
+    title = "村庄"
+    noun = "个村"
+
+    def __init__(self, workbook: Workbook, parent: Any = None) -> None:
+        super().__init__(workbook, COLUMNS, parent)
+        self.township_combo = QComboBox(objectName="townshipFilter")
+        fill_combo(self.township_combo, workbook.townships(), "全部乡镇" if workbook.is_county else None)
+        self.status_combo = QComboBox(objectName="statusFilter")
+        fill_combo(self.status_combo, [(s, s) for s in choices.VILLAGE_STATUSES], "全部状态")
+        self.poor_only = QCheckBox("只看贫困村", objectName="poorOnly")
+        self.search_box = SearchBox("村名、代码或拼音首字母")
+        self.search_box.setObjectName("searchBox")
+        if workbook.is_county:
+            self.filter_bar.addWidget(QLabel("乡镇"))
+            self.filter_bar.addWidget(self.township_combo)
+        self.filter_bar.addWidget(QLabel("状态"))
+        self.filter_bar.addWidget(self.status_combo)
+        self.filter_bar.addWidget(self.poor_only)
+        self.filter_bar.addWidget(self.search_box)
+        self.township_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.poor_only.toggled.connect(lambda _b: self.refresh())
+        self.search_box.search.connect(lambda _t: self.refresh())
+        self.add_button("新增村庄", self.add_village, QKeySequence.StandardKey.New, "addButton")
+        self.add_button("编辑", self.edit_current, "F2", "editButton")
+        self.add_button("删除", self.delete_current, QKeySequence.StandardKey.Delete, "deleteButton")
+        self.finish_bars()
+        self.refresh()
+
+    def current_filter(self) -> VillageFilter:
+        return VillageFilter(township_code=self.township_combo.currentData() or "",
+                             status=self.status_combo.currentData() or "", poor_only=self.poor_only.isChecked(),
+                             text=self.search_box.text(), sort=self.sort_key, descending=self.sort_descending)
+
+    def add_village(self) -> None:
+        township = self.township_combo.currentData() or ("" if self.workbook.is_county else self.workbook.office_code)
+        dialog = VillageDialog(self.workbook, township_code=township, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(dialog.saved_id)
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = VillageDialog(self.workbook, village_id=record["id"], parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(record["id"])
+
+    def delete_current(self) -> None:
+        record = self.current_record()
+        if record and self.confirm_delete(record["name"], lambda: self.workbook.villages.delete(record["id"])):
+            self.refresh()
