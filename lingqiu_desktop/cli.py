@@ -14,11 +14,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lingqiu_desktop import APP_NAME
+from lingqiu_desktop.paths import default_db_path
+
 from lingqiu_desktop.core.offices import office_name
 from lingqiu_desktop.core.validation import ValidationError
+
 from lingqiu_desktop.data.database import DatabaseError
 from lingqiu_desktop.data.store import NotFoundError, NotOwnedError
-from lingqiu_desktop.paths import default_db_path
+
 from lingqiu_desktop.workbook import Workbook
 
 EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2

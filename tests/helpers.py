@@ -6,6 +6,7 @@ import itertools
 
 from lingqiu_desktop.core.records import clean_household, clean_member, clean_village
 from lingqiu_desktop.core.validation import id_check_char
+
 from lingqiu_desktop.workbook import Workbook
 
 _sequence = itertools.count(11)
@@ -28,3 +29,14 @@ def add_household(wb: Workbook, village_id: str, name: str = "张先云", **fiel
     values = clean_household({"head_name": name, "head_id_number": number, "main_cause": "因病", **fields})
     head = clean_member({"name": name, "id_number": number, "relation": "户主"})
     return wb.households.add(village_id, values, head)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Type Chinese the way a pinyin input method does: one committed string (QTest.keyClicks aborts on non-ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -73,7 +73,7 @@ def _optional_number(raw: Raw, key: str, field: str, **limits: Any) -> Any:
 
 def clean_village(raw: Raw, township_code: str) -> dict[str, Any]:
     c = _Collector()
-    c.check("code", lambda: validate_village_code(_text(raw, "code"), township_code))
+    c.check("code", lambda: validate_village_code(_text(raw, "code"), township_code, "村级代码"))
     c.check("name", lambda: require(_text(raw, "name"), "村名"))
     c.check("status", lambda: require_choice(_text(raw, "status") or "未退出", "退出状态", choices.VILLAGE_STATUSES))
     c.check("planned_exit_year", lambda: _optional_year(raw, "planned_exit_year", "计划退出年度"))
@@ -115,7 +115,7 @@ def clean_household(raw: Raw, today: date | None = None) -> dict[str, Any]:
         raise ValidationError("脱贫年度", "已脱贫的户须填写脱贫年度")
     if values["exit_year"] and values["identified_year"] and values["exit_year"] < values["identified_year"]:
         raise ValidationError("脱贫年度", "脱贫年度不能早于识别年度")
-    others = [x for x in _text(raw, "other_causes").replace("，", ",").split(",") if x.strip()]
+    others = [x for x in _text(raw, "other_causes").replace("，", ",").replace("、", ",").split(",") if x.strip()]
     if len(others) > 2:
         raise ValidationError("其他致贫原因", "最多填写2项")
     for cause in others:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lingqiu_desktop.core.pinyin import is_initials_query
-from lingqiu_desktop.core.validation import ValidationError
+from lingqiu_desktop.core.validation import ValidationError, id_sex
+
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
@@ -95,6 +96,7 @@ class HouseholdRepository:
             if head:
                 self.store.update("household_member", head[0], {"name": row["head_name"],
                                                                 "id_number": row["head_id_number"],
+                                                                "sex": id_sex(row["head_id_number"]),
                                                                 "name_initials": row["head_initials"]})
         return row
 

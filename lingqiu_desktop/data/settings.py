@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from lingqiu_desktop.core.settings import DEFAULTS
+
 from lingqiu_desktop.data.store import Store, now_text
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from lingqiu_desktop.core.pinyin import is_initials_query
 from lingqiu_desktop.core.validation import ValidationError
+
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 

@@ -12,15 +12,15 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallM
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from lingqiu_desktop import APP_ID, APP_NAME
+from lingqiu_desktop.paths import default_db_path, resource_path
+
 from lingqiu_desktop.data.database import DatabaseError
 
 from lingqiu_desktop.workbook import NotInitialisedError, Workbook
 
 from lingqiu_desktop.gui.main_window import MainWindow
 from lingqiu_desktop.gui.setup_wizard import SetupWizard
-
-from lingqiu_desktop import APP_ID, APP_NAME
-from lingqiu_desktop.paths import default_db_path, resource_path
 
 _translators: list[QTranslator] = []
 
@@ -95,7 +95,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if workbook is None:
         return 0
     window = MainWindow(workbook)
-    window.show()
+    window.showMaximized()  # a 1366×768 office PC needs every pixel
     _startup_probe(window)
     try:
         return app.exec()

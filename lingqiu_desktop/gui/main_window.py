@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lingqiu_desktop import APP_NAME, __version__
+
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.pages.households import HouseholdsPage
 from lingqiu_desktop.gui.pages.villages import VillagesPage
-
-from lingqiu_desktop import APP_NAME, __version__
 
 # (title, page factory): only sections that are built appear; pages are created when first shown.
 SECTIONS: list[tuple[str, Callable[[Workbook], QWidget]]] = [

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
+from lingqiu_desktop import APP_NAME
+
 from lingqiu_desktop.core.offices import COUNTY_CODE, COUNTY_NAME, TOWNSHIPS
 
 from lingqiu_desktop.workbook import Workbook
-
-from lingqiu_desktop import APP_NAME
 
 
 class SetupWizard(QWizard):

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from tests.helpers import add_household, add_village, id_number
+
 from lingqiu_desktop.core.records import clean_household, clean_member
 from lingqiu_desktop.core.validation import ValidationError
 
@@ -11,8 +13,6 @@ from lingqiu_desktop.data.households import HouseholdFilter
 from lingqiu_desktop.data.listing import next_key
 from lingqiu_desktop.data.store import NotOwnedError
 from lingqiu_desktop.data.villages import VillageFilter
-
-from tests.helpers import add_household, add_village, id_number
 
 
 def _count(wb, table: str) -> int:

@@ -2,13 +2,13 @@
 
 from PySide6.QtCore import Qt
 
+from tests.helpers import add_household, add_village
+
 from lingqiu_desktop.data.households import HouseholdFilter
 from lingqiu_desktop.data.villages import VillageFilter
 
 from lingqiu_desktop.gui.models.lazy_table import LazyTableModel
 from lingqiu_desktop.gui.pages import households, villages
-
-from tests.helpers import add_household, add_village
 
 
 def _model(workbook, kind, columns, flt, batch=5):

@@ -2,13 +2,13 @@
 
 from PySide6.QtCore import Qt
 
+from tests.helpers import add_household, add_village
+
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.main_window import SECTIONS, MainWindow
 from lingqiu_desktop.gui.pages.households import HouseholdsPage
 from lingqiu_desktop.gui.pages.villages import VillagesPage
-
-from tests.helpers import add_household, add_village
 
 
 def _window(qtbot, workbook) -> MainWindow:
