@@ -9,8 +9,6 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 _MAX_VARIANTS = 8
 
 
@@ -20,6 +18,8 @@ def initials(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
+    from pypinyin import Style, pinyin  # 0.35 s to import: only when a name is written, never at start-up
+
     readings = pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors=lambda s: [c for c in s])
     options = [sorted({r.lower()[:1] for r in rs if r}) or [""] for rs in readings]
     variants: list[str] = []
