@@ -12,18 +12,19 @@ from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
 SPEC = ListSpec(
-    from_sql="household h JOIN village v ON v.id = h.village_id JOIN office o ON o.code = h.township_code",
+    base="household h",
+    joins="LEFT JOIN village v ON v.id = h.village_id LEFT JOIN office o ON o.code = h.township_code",
     columns={
         "id": "h.id", "head_name": "h.head_name", "head_id_number": "h.head_id_number", "township": "o.name",
         "village": "v.name", "group_name": "h.group_name", "attribute": "h.attribute", "main_cause": "h.main_cause",
         "member_count": "h.member_count", "status": "h.status", "exit_year": "h.exit_year", "phone": "h.phone",
         "per_capita_income": "h.per_capita_income", "owner": "h.owner", "village_id": "h.village_id",
     },
-    sortable={"head_name": "h.head_name", "village": "v.code", "township": "h.township_code",
-              "status": "h.status", "member_count": "h.member_count", "attribute": "h.attribute",
-              "head_id_number": "h.head_id_number", "exit_year": "COALESCE(h.exit_year, 0)",
-              "main_cause": "h.main_cause", "updated_at": "h.updated_at"},
-    id_expr="h.id",
+    sortable={"head_name": ("h.head_name",), "village": ("v.code", "h.head_name"),
+              "township": ("h.township_code", "v.code", "h.head_name"), "status": ("h.status", "h.head_name"),
+              "member_count": ("h.member_count",), "attribute": ("h.attribute", "h.head_name"),
+              "head_id_number": ("h.head_id_number",), "exit_year": ("COALESCE(h.exit_year, 0)", "h.head_name"),
+              "main_cause": ("h.main_cause", "h.head_name"), "updated_at": ("h.updated_at",)},
     default_sort="village",
 )
 

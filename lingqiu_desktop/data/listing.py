@@ -1,5 +1,8 @@
-"""Lists that stay fast at county scale: filters become a WHERE clause, sorts an ORDER BY on indexed columns,
-and pages are fetched by key (the last row's sort value and id), never by OFFSET and never whole.
+"""Lists that stay fast at county scale: filters become a WHERE clause, sorts an ORDER BY that an index serves,
+and pages are fetched by key (the last row's sort values and rowid), never by OFFSET and never whole.
+
+The tie-break is the base table's rowid: every SQLite index ends with it, so an index on (township_code,
+visit_date) serves ORDER BY township_code, visit_date, rowid with no sort step.
 """
 
 from __future__ import annotations
@@ -13,14 +16,23 @@ import sqlite_utils
 
 @dataclass(frozen=True)
 class ListSpec:
-    """What a list shows: a FROM clause, its columns (key → SQL expression) and which keys can be sorted."""
+    """What a list shows.
 
-    from_sql: str
+    `base` is the main table with its alias ("visit t"): filters use only its columns, so counts need no joins.
+    `joins` add the looked-up columns (LEFT JOIN keeps the base table as the outer loop the index drives).
+    `sortable` maps a sort key to the expressions of its ORDER BY (never NULL), matching an index.
+    """
+
+    base: str
+    joins: str
     columns: dict[str, str]
-    sortable: dict[str, str]          # sort key → expression that is never NULL
-    id_expr: str
+    sortable: dict[str, tuple[str, ...]]
     default_sort: str
     default_descending: bool = False
+
+    @property
+    def alias(self) -> str:
+        return self.base.split()[-1]
 
 
 @dataclass
@@ -37,42 +49,51 @@ class ListQuery:
 
 @dataclass(frozen=True)
 class PageKey:
-    """Where the previous page ended: its last row's sort value and id."""
+    """Where the previous page ended: its last row's sort values and rowid."""
 
-    sort_value: Any
-    row_id: str
+    values: tuple[Any, ...]
 
 
 def _where_sql(where: Sequence[str]) -> str:
     return (" WHERE " + " AND ".join(f"({w})" for w in where)) if where else ""
 
 
+def _order(spec: ListSpec, query: ListQuery) -> tuple[tuple[str, ...], bool]:
+    if query.sort in spec.sortable:
+        return (*spec.sortable[query.sort], f"{spec.alias}.rowid"), query.descending
+    return (*spec.sortable[spec.default_sort], f"{spec.alias}.rowid"), spec.default_descending
+
+
 def fetch_page(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, after: PageKey | None,
                limit: int) -> list[dict[str, Any]]:
-    """Up to `limit` rows after `after` in the query's order; each row carries `_sort` for the next key."""
-    sort_key = query.sort if query.sort in spec.sortable else spec.default_sort
-    sort_expr = spec.sortable[sort_key]
-    descending = query.descending if query.sort in spec.sortable else spec.default_descending
-    where = list(query.where)
-    params = list(query.params)
+    """Up to `limit` rows after `after` in the query's order; each row carries `_key` for the next page."""
+    exprs, descending = _order(spec, query)
+    where, params = list(query.where), list(query.params)
     if after is not None:
-        where.append(f"({sort_expr}, {spec.id_expr}) {'<' if descending else '>'} (?, ?)")
-        params += [after.sort_value, after.row_id]
-    direction = "DESC" if descending else "ASC"
+        where.append(f"({', '.join(exprs)}) {'<' if descending else '>'} ({', '.join('?' for _ in exprs)})")
+        params += list(after.values)
+    direction = " DESC" if descending else ""
     select = ", ".join(f"{expr} AS [{key}]" for key, expr in spec.columns.items())
-    sql = (f"SELECT {select}, {sort_expr} AS _sort FROM {spec.from_sql}{_where_sql(where)} "
-           f"ORDER BY {sort_expr} {direction}, {spec.id_expr} {direction} LIMIT ?")
+    keys = ", ".join(f"{expr} AS _k{i}" for i, expr in enumerate(exprs))
+    sql = (f"SELECT {select}, {keys} FROM {spec.base} {spec.joins}{_where_sql(where)} "
+           f"ORDER BY {', '.join(e + direction for e in exprs)} LIMIT ?")
     cursor = db.execute(sql, [*params, limit])
     names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    width = len(exprs)
+    rows = []
+    for values in cursor.fetchall():
+        row = dict(zip(names[:-width], values[:-width], strict=True))
+        row["_key"] = tuple(values[-width:])
+        rows.append(row)
+    return rows
 
 
 def count_rows(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery) -> int:
-    row = db.execute(f"SELECT COUNT(*) FROM {spec.from_sql}{_where_sql(query.where)}", query.params).fetchone()
+    row = db.execute(f"SELECT COUNT(*) FROM {spec.base}{_where_sql(query.where)}", query.params).fetchone()
     return int(row[0])
 
 
 def next_key(rows: Sequence[dict[str, Any]]) -> PageKey | None:
     if not rows:
         return None
-    return PageKey(rows[-1]["_sort"], rows[-1]["id"])
+    return PageKey(rows[-1]["_key"])

@@ -12,7 +12,8 @@ from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
 SPEC = ListSpec(
-    from_sql="village v JOIN office o ON o.code = v.township_code",
+    base="village v",
+    joins="LEFT JOIN office o ON o.code = v.township_code",
     columns={
         "id": "v.id", "code": "v.code", "name": "v.name", "township": "o.name", "township_code": "v.township_code",
         "is_poor": "v.is_poor", "status": "v.status", "planned_exit_year": "v.planned_exit_year",
@@ -20,9 +21,9 @@ SPEC = ListSpec(
         "poor_households": "(SELECT COUNT(*) FROM household h WHERE h.village_id = v.id)",
         "collective_income": "v.collective_income", "owner": "v.owner",
     },
-    sortable={"code": "v.code", "name": "v.name", "township": "v.township_code", "status": "v.status",
-              "population": "v.population", "collective_income": "v.collective_income"},
-    id_expr="v.id",
+    sortable={"code": ("v.code",), "name": ("v.name",), "township": ("v.township_code", "v.code"),
+              "status": ("v.status", "v.code"), "population": ("v.population",),
+              "collective_income": ("v.collective_income",)},
     default_sort="code",
 )
 

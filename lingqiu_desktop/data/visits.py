@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 
 SPEC = ListSpec(
-    from_sql=("visit t JOIN village v ON v.id = t.village_id JOIN office o ON o.code = t.township_code "
-              "LEFT JOIN household h ON h.id = t.household_id"),
+    base="visit t",
+    joins=("LEFT JOIN village v ON v.id = t.village_id LEFT JOIN office o ON o.code = t.township_code "
+           "LEFT JOIN household h ON h.id = t.household_id"),
     columns={
         "id": "t.id", "visit_date": "t.visit_date", "township": "o.name", "village": "v.name",
         "household": "COALESCE(h.head_name, '（村情日志）')", "kind": "t.kind", "visitors": "t.visitor_names",
         "problems": "t.problems", "actions": "t.actions", "follow_up_due": "t.follow_up_due",
         "follow_up_done_at": "t.follow_up_done_at", "signed": "t.signed", "owner": "t.owner",
     },
-    sortable={"visit_date": "t.visit_date", "kind": "t.kind", "village": "t.village_id",
-              "township": "t.township_code", "follow_up_due": "COALESCE(t.follow_up_due, '')"},
-    id_expr="t.id",
+    sortable={"visit_date": ("t.visit_date",), "kind": ("t.kind", "t.visit_date"),
+              "village": ("t.village_id", "t.visit_date"), "township": ("t.township_code", "t.visit_date")},
     default_sort="visit_date",
     default_descending=True,
 )

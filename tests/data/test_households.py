@@ -122,3 +122,14 @@ def test_village_filter_and_search(workbook) -> None:
     assert workbook.list_count("village", VillageFilter(poor_only=True)) == 2
     with pytest.raises(ValidationError, match="已被"):
         add_village(workbook, "201", "重复村")
+
+
+def test_paging_with_ties_in_the_sort_key_loses_no_row(workbook) -> None:
+    village = add_village(workbook)
+    ids = {add_household(workbook, village["id"], name)["id"] for name in ["王芳"] * 9 + ["李强"] * 4}
+    for sort in ("head_name", "status", "village", ""):
+        seen, after = [], None
+        while page := workbook.list_page("household", HouseholdFilter(sort=sort), after, 3):
+            seen += [r["id"] for r in page]
+            after = next_key(page)
+        assert sorted(seen) == sorted(ids), sort
