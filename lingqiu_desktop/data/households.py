@@ -55,17 +55,17 @@ class HouseholdFilter:
 
 
 def _add_search(q: ListQuery, text: str) -> None:
-    """A name, an ID number (or part of one), or pinyin initials; members count as well as the head."""
+    """A name, an ID number (or part of one), or pinyin initials; members count as well as the head, and the
+    member that matched is named in `matched_member` when the head did not."""
     if is_initials_query(text) and not text.lower().strip("x").isdigit():
-        key = f"% {text.lower()}%"
-        q.add("((' ' || h.head_initials) LIKE ? OR " + _MEMBER_MATCH.format(cond="(' ' || m.name_initials) LIKE ?")
-              + ")", key, key)
+        head, member, key = "(' ' || h.head_initials) LIKE ?", "(' ' || m.name_initials) LIKE ?", f"% {text.lower()}%"
     elif text.rstrip("xX").isdigit():
-        key = f"%{text.upper()}%"
-        q.add("(h.head_id_number LIKE ? OR " + _MEMBER_MATCH.format(cond="m.id_number LIKE ?") + ")", key, key)
+        head, member, key = "h.head_id_number LIKE ?", "m.id_number LIKE ?", f"%{text.upper()}%"
     else:
-        key = f"%{text}%"
-        q.add("(h.head_name LIKE ? OR " + _MEMBER_MATCH.format(cond="m.name LIKE ?") + ")", key, key)
+        head, member, key = "h.head_name LIKE ?", "m.name LIKE ?", f"%{text}%"
+    q.add(f"({head} OR {_MEMBER_MATCH.format(cond=member)})", key, key)
+    q.add_column("matched_member", f"CASE WHEN {head} THEN '' ELSE (SELECT m.name || '（' || m.relation || '）' "
+                 f"FROM household_member m WHERE m.household_id = h.id AND {member} LIMIT 1) END", key, key)
 
 
 class HouseholdRepository:

@@ -41,10 +41,15 @@ class ListQuery:
     params: list[Any] = field(default_factory=list)
     sort: str = ""
     descending: bool = False
+    extra: list[tuple[str, str, list[Any]]] = field(default_factory=list)  # (key, expression, its params)
 
     def add(self, clause: str, *params: Any) -> None:
         self.where.append(clause)
         self.params.extend(params)
+
+    def add_column(self, key: str, expression: str, *params: Any) -> None:
+        """A column that depends on the query (e.g. which member matched the search)."""
+        self.extra.append((key, expression, list(params)))
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,9 @@ def fetch_page(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, afte
         where.append(f"({', '.join(exprs)}) {'<' if descending else '>'} ({', '.join('?' for _ in exprs)})")
         params += list(after.values)
     direction = " DESC" if descending else ""
-    select = ", ".join(f"{expr} AS [{key}]" for key, expr in spec.columns.items())
+    columns = [*spec.columns.items(), *((key, expr) for key, expr, _p in query.extra)]
+    select = ", ".join(f"{expr} AS [{key}]" for key, expr in columns)
+    params = [p for _k, _e, extra_params in query.extra for p in extra_params] + params
     keys = ", ".join(f"{expr} AS _k{i}" for i, expr in enumerate(exprs))
     sql = (f"SELECT {select}, {keys} FROM {spec.base} {spec.joins}{_where_sql(where)} "
            f"ORDER BY {', '.join(e + direction for e in exprs)} LIMIT ?")

@@ -95,6 +95,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if workbook is None:
         return 0
     window = MainWindow(workbook)
+    window.setGeometry(app.primaryScreen().availableGeometry())  # where no window manager maximises
     window.showMaximized()  # a 1366×768 office PC needs every pixel
     _startup_probe(window)
     try:

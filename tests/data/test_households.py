@@ -133,3 +133,13 @@ def test_paging_with_ties_in_the_sort_key_loses_no_row(workbook) -> None:
             seen += [r["id"] for r in page]
             after = next_key(page)
         assert sorted(seen) == sorted(ids), sort
+
+
+def test_search_names_the_member_that_matched(workbook) -> None:
+    village = add_village(workbook)
+    head = add_household(workbook, village["id"], "翟山富")
+    workbook.households.add_member(head["id"], clean_member({"name": "翟晓怡", "id_number": id_number(
+        male=False, birth="19920103"), "relation": "之女"}))
+    add_household(workbook, village["id"], "张小燕")
+    rows = workbook.list_page("household", HouseholdFilter(text="zxy"), None)
+    assert {r["head_name"]: r["matched_member"] for r in rows} == {"翟山富": "翟晓怡（之女）", "张小燕": ""}

@@ -1,6 +1,7 @@
 """The main window as a clerk uses it: sections, the household page's filters and search, the village page."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.helpers import add_household, add_village
 
@@ -95,3 +96,28 @@ def test_county_sees_township_filter(qtbot, tmp_path) -> None:
     finally:
         window.close()
         wb.close()
+
+
+def test_county_registers_are_read_only(qtbot, tmp_path) -> None:
+    wb = Workbook.create(tmp_path / "county.sqlite3", "140224")
+    try:
+        window = _window(qtbot, wb)
+        for title in ("贫困户", "村庄"):
+            page = window.page(title)
+            names = {b.objectName(): b.text() for b in page.findChildren(QPushButton) if b.objectName()}
+            assert "addButton" not in names and "deleteButton" not in names
+            assert names["editButton"] == "查看"
+    finally:
+        window.close()
+        wb.close()
+
+
+def test_matched_member_column_shows_only_while_searching(qtbot, workbook) -> None:
+    village = add_village(workbook)
+    add_household(workbook, village["id"], "张先云")
+    page = _window(qtbot, workbook).page("贫困户")
+    column = len(page.model.columns) - 1
+    assert page.table.isColumnHidden(column)
+    qtbot.keyClicks(page.search_box, "zxy")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert not page.table.isColumnHidden(column)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
 from lingqiu_desktop.core import choices
@@ -35,6 +34,7 @@ COLUMNS = [
     Column("status", "脱贫状态", 80, "center", sort_key="status", colors=STATUS_COLORS),
     Column("exit_year", "脱贫年度", 70, "center", sort_key="exit_year"),
     Column("phone", "联系电话", 120),
+    Column("matched_member", "搜索匹配的成员", 130),
 ]
 
 MEMBER_COLUMNS = [
@@ -53,9 +53,7 @@ class HouseholdsPage(ListPage):
     def __init__(self, workbook: Workbook, parent: Any = None) -> None:
         super().__init__(workbook, COLUMNS, parent)
         self._build_filters()
-        self.add_button("新增贫困户", self.add_household, QKeySequence.StandardKey.New, "addButton")
-        self.add_button("编辑", self.edit_current, "F2", "editButton")
-        self.add_button("删除", self.delete_current, QKeySequence.StandardKey.Delete, "deleteButton")
+        self.add_record_buttons("新增贫困户", self.add_household, self.edit_current, self.delete_current)
         self.finish_bars()
         self._build_members()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
@@ -109,9 +107,11 @@ class HouseholdsPage(ListPage):
         box = QGroupBox("家庭成员")
         box.setObjectName("membersBox")
         buttons = QHBoxLayout()
-        for text, slot, name in (("添加成员", self.add_member, "addMemberButton"),
-                                 ("编辑成员", self.edit_member, "editMemberButton"),
-                                 ("删除成员", self.delete_member, "deleteMemberButton")):
+        actions = [("添加成员", self.add_member, "addMemberButton"), ("编辑成员", self.edit_member, "editMemberButton"),
+                   ("删除成员", self.delete_member, "deleteMemberButton")]
+        if self.read_only:
+            actions = [("查看成员", self.edit_member, "editMemberButton")]
+        for text, slot, name in actions:
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -127,7 +127,7 @@ class HouseholdsPage(ListPage):
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 180])
+        splitter.setSizes([340, 230])
         self.body.addWidget(splitter, 1)
 
     def _fetch_members(self, after: Any, limit: int) -> list[dict[str, Any]]:
@@ -135,6 +135,10 @@ class HouseholdsPage(ListPage):
         if after is not None or record is None:
             return []
         return self.workbook.households.members(record["id"])
+
+    def refresh(self, select_id: str = "") -> None:
+        self.table.setColumnHidden(len(COLUMNS) - 1, not self.search_box.text().strip())
+        super().refresh(select_id)
 
     def current_changed(self) -> None:
         if not hasattr(self, "member_model"):

@@ -62,6 +62,20 @@ class ListPage(QWidget):
         self.button_bar.addWidget(button)
         return button
 
+    def add_record_buttons(self, add_text: str, add: Any, edit: Any, delete: Any) -> None:
+        """新增 / 编辑 / 删除 for the office's own records; at the county the township registers are read-only
+        (their rows belong to the townships), so only 查看 is offered."""
+        if self.read_only:
+            self.add_button("查看", edit, "F2", "editButton")
+            return
+        self.add_button(add_text, add, QKeySequence.StandardKey.New, "addButton")
+        self.add_button("编辑", edit, "F2", "editButton")
+        self.add_button("删除", delete, QKeySequence.StandardKey.Delete, "deleteButton")
+
+    @property
+    def read_only(self) -> bool:
+        return self.workbook.is_county
+
     def finish_bars(self) -> None:
         self.filter_bar.addStretch(1)
         self.button_bar.addStretch(1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel
 
 from lingqiu_desktop.core import choices
@@ -58,9 +57,7 @@ class VillagesPage(ListPage):
         self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.poor_only.toggled.connect(lambda _b: self.refresh())
         self.search_box.search.connect(lambda _t: self.refresh())
-        self.add_button("新增村庄", self.add_village, QKeySequence.StandardKey.New, "addButton")
-        self.add_button("编辑", self.edit_current, "F2", "editButton")
-        self.add_button("删除", self.delete_current, QKeySequence.StandardKey.Delete, "deleteButton")
+        self.add_record_buttons("新增村庄", self.add_village, self.edit_current, self.delete_current)
         self.finish_bars()
         self.refresh()
 
