@@ -149,23 +149,16 @@ class HouseholdsPage(ListPage):
 
     # -- actions --------------------------------------------------------------------------------------------------
     def add_household(self) -> None:
-        dialog = HouseholdDialog(self.workbook, village_id=self.village_combo.currentData() or "", parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(dialog.saved_id)
+        self.run_dialog(HouseholdDialog(self.workbook, village_id=self.village_combo.currentData() or "", parent=self))
 
-    def edit_current(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        dialog = HouseholdDialog(self.workbook, household_id=record["id"], parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(record["id"])
+    def edit_dialog(self, record: dict[str, Any]) -> HouseholdDialog:
+        return HouseholdDialog(self.workbook, household_id=record["id"], parent=self)
 
-    def delete_current(self) -> None:
-        record = self.current_record()
-        if record and self.confirm_delete(f"{record['village']}{record['head_name']}户及其全部成员",
-                                          lambda: self.workbook.households.delete(record["id"])):
-            self.refresh()
+    def describe(self, record: dict[str, Any]) -> str:
+        return f"{record['village']}{record['head_name']}户及其全部成员"
+
+    def delete_record(self, record_id: str) -> None:
+        self.workbook.households.delete(record_id)
 
     def _member(self) -> dict[str, Any] | None:
         return self.member_model.row(self.member_table.current_row())

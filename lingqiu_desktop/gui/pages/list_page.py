@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from lingqiu_desktop.core.validation import ValidationError
 
@@ -110,8 +110,30 @@ class ListPage(QWidget):
     def current_record(self) -> dict[str, Any] | None:
         return self.model.row(self.table.current_row())
 
-    def edit_current(self) -> None:
+    def run_dialog(self, dialog: Any) -> None:
+        """Open a record dialog; after a save, reload and select the saved record."""
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(dialog.saved_id)
+
+    def edit_dialog(self, record: dict[str, Any]) -> Any:
         raise NotImplementedError
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.run_dialog(self.edit_dialog(record))
+
+    def describe(self, record: dict[str, Any]) -> str:
+        """How the delete confirmation names a record."""
+        raise NotImplementedError
+
+    def delete_record(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def delete_current(self) -> None:
+        record = self.current_record()
+        if record and self.confirm_delete(self.describe(record), lambda: self.delete_record(record["id"])):
+            self.refresh()
 
     def confirm_delete(self, what: str, action: Any) -> bool:
         answer = QMessageBox.question(self, "确认删除", f"确定要删除{what}吗？删除后不能恢复。",

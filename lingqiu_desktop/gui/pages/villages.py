@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
 from lingqiu_desktop.core import choices
 
@@ -68,19 +68,13 @@ class VillagesPage(ListPage):
 
     def add_village(self) -> None:
         township = self.township_combo.currentData() or ("" if self.workbook.is_county else self.workbook.office_code)
-        dialog = VillageDialog(self.workbook, township_code=township, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(dialog.saved_id)
+        self.run_dialog(VillageDialog(self.workbook, township_code=township, parent=self))
 
-    def edit_current(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        dialog = VillageDialog(self.workbook, village_id=record["id"], parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(record["id"])
+    def edit_dialog(self, record: dict[str, Any]) -> VillageDialog:
+        return VillageDialog(self.workbook, village_id=record["id"], parent=self)
 
-    def delete_current(self) -> None:
-        record = self.current_record()
-        if record and self.confirm_delete(record["name"], lambda: self.workbook.villages.delete(record["id"])):
-            self.refresh()
+    def describe(self, record: dict[str, Any]) -> str:
+        return str(record["name"])
+
+    def delete_record(self, record_id: str) -> None:
+        self.workbook.villages.delete(record_id)
