@@ -39,7 +39,7 @@ CREATE TABLE attendance (
     approver    TEXT NOT NULL DEFAULT '',
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
-    updated_by  TEXT NOT NULL DEFAULT '',
+    updated_by  TEXT NOT NULL DEFAULT '', leave_id TEXT REFERENCES leave_request(id) ON DELETE SET NULL,
     UNIQUE (team_id, person_id, day)
 );
 CREATE TABLE audit_log (
@@ -197,6 +197,21 @@ CREATE TABLE indicator_progress (
     updated_by    TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_id, month)
 );
+CREATE TABLE leave_request (
+    id          TEXT PRIMARY KEY,
+    owner       TEXT NOT NULL REFERENCES office(code),
+    team_id     TEXT NOT NULL REFERENCES work_team(id) ON DELETE CASCADE,
+    person_id   TEXT NOT NULL REFERENCES person(id),
+    start_date  TEXT NOT NULL,
+    end_date    TEXT NOT NULL,
+    leave_type  TEXT NOT NULL,                 -- 事假 / 病假 / 年休假 / 婚丧假 / 其他
+    reason      TEXT NOT NULL DEFAULT '',
+    approver    TEXT NOT NULL DEFAULT '',
+    approved_on TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL DEFAULT ''
+);
 CREATE TABLE letter (
     id                    TEXT PRIMARY KEY,
     owner                 TEXT NOT NULL REFERENCES office(code),
@@ -297,6 +312,18 @@ CREATE TABLE spot_check (
     present     INTEGER NOT NULL,
     excused     INTEGER NOT NULL DEFAULT 0,
     note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE team_event (
+    id          TEXT PRIMARY KEY,
+    owner       TEXT NOT NULL REFERENCES office(code),
+    team_id     TEXT NOT NULL REFERENCES work_team(id) ON DELETE CASCADE,
+    event_date  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    person_id   TEXT REFERENCES person(id),
+    detail      TEXT NOT NULL DEFAULT '',
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     updated_by  TEXT NOT NULL DEFAULT ''
@@ -429,8 +456,10 @@ CREATE TABLE work_team (
     updated_by              TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX idx_assessment_owner ON assessment(owner);
+CREATE INDEX idx_attendance_leave ON attendance(leave_id) WHERE leave_id IS NOT NULL;
 CREATE INDEX idx_attendance_owner ON attendance(owner);
 CREATE INDEX idx_attendance_person ON attendance(person_id, day);
+CREATE INDEX idx_attendance_team_day ON attendance(team_id, day);
 CREATE INDEX idx_attendee_owner ON training_attendee(owner);
 CREATE INDEX idx_attendee_person ON training_attendee(person_id);
 CREATE INDEX idx_attendee_training ON training_attendee(training_id, sort_order);
@@ -453,6 +482,9 @@ CREATE INDEX idx_household_village_name ON household(village_id, head_name);
 CREATE INDEX idx_income_owner ON household_income(owner);
 CREATE INDEX idx_indicator_letter ON indicator(letter_id, sort_order);
 CREATE INDEX idx_indicator_owner ON indicator(owner);
+CREATE INDEX idx_leave_owner ON leave_request(owner);
+CREATE INDEX idx_leave_person ON leave_request(person_id, start_date);
+CREATE INDEX idx_leave_team ON leave_request(team_id, start_date);
 CREATE INDEX idx_letter_owner ON letter(owner);
 CREATE INDEX idx_letter_receiver ON letter(receiver_code, year);
 CREATE INDEX idx_letter_year ON letter(year, level);
@@ -465,6 +497,7 @@ CREATE INDEX idx_membership_owner ON team_membership(owner);
 CREATE INDEX idx_membership_person ON team_membership(person_id);
 CREATE INDEX idx_membership_team ON team_membership(team_id, status);
 CREATE INDEX idx_person_id_number ON person(id_number);
+CREATE INDEX idx_person_initials ON person(name_initials);
 CREATE INDEX idx_person_name ON person(name);
 CREATE INDEX idx_person_owner ON person(owner);
 CREATE INDEX idx_person_township ON person(township_code, name);
@@ -473,9 +506,12 @@ CREATE INDEX idx_progress_owner ON indicator_progress(owner);
 CREATE INDEX idx_spot_check_owner ON spot_check(owner);
 CREATE INDEX idx_spot_check_person ON spot_check(person_id, check_date);
 CREATE INDEX idx_spot_check_team ON spot_check(team_id, check_date);
+CREATE INDEX idx_team_event_owner ON team_event(owner);
+CREATE INDEX idx_team_event_team ON team_event(team_id, event_date);
 CREATE INDEX idx_team_owner ON work_team(owner);
 CREATE INDEX idx_team_township ON work_team(township_code, status);
 CREATE INDEX idx_team_village ON work_team(village_id);
+CREATE INDEX idx_training_audience ON training(audience, start_date);
 CREATE INDEX idx_training_date ON training(start_date);
 CREATE INDEX idx_training_owner ON training(owner);
 CREATE INDEX idx_training_township ON training(township_code, start_date);

@@ -13,9 +13,10 @@ import sqlite_utils
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
 
-from lingqiu_desktop.data import households, listing, villages, visits
+from lingqiu_desktop.data import households, listing, people, villages, visits
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
 from lingqiu_desktop.data.households import HouseholdFilter, HouseholdRepository
+from lingqiu_desktop.data.people import PersonFilter, PersonRepository
 from lingqiu_desktop.data.settings import SettingsRepository
 from lingqiu_desktop.data.stats import table_stats
 from lingqiu_desktop.data.store import Store
@@ -25,10 +26,12 @@ from lingqiu_desktop.data.visits import VisitFilter
 OFFICE_KEY = "office.code"
 DEFAULT_USER = "管理员"
 
-LIST_SPECS: dict[str, listing.ListSpec] = {"village": villages.SPEC, "household": households.SPEC, "visit": visits.SPEC}
+LIST_SPECS: dict[str, listing.ListSpec] = {
+    "village": villages.SPEC, "household": households.SPEC, "visit": visits.SPEC, "person": people.SPEC,
+}
 
 
-ListFilter = VillageFilter | HouseholdFilter | VisitFilter
+ListFilter = VillageFilter | HouseholdFilter | VisitFilter | PersonFilter
 
 
 class NotInitialisedError(DatabaseError):
@@ -54,6 +57,7 @@ class Workbook:
         self.settings = SettingsRepository(self.store)
         self.villages = VillageRepository(self.store)
         self.households = HouseholdRepository(self.store)
+        self.people = PersonRepository(self.store)
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod

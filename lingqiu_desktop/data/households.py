@@ -119,6 +119,18 @@ class HouseholdRepository:
     def get(self, household_id: str) -> dict[str, Any]:
         return self.store.get("household", household_id)
 
+    def search(self, text: str, *, village_id: str = "", township_code: str = "",
+               limit: int = 20) -> list[dict[str, Any]]:
+        """Households for a picker, by the head's or a member's name, ID number or pinyin initials."""
+        q = HouseholdFilter(township_code=township_code, village_id=village_id, text=text).query()
+        where = " AND ".join(f"({w})" for w in q.where) or "1"
+        cursor = self.store.db.execute(
+            f"SELECT h.id, h.head_name, h.head_id_number, h.village_id, v.name AS village, h.status, h.group_name "
+            f"FROM household h LEFT JOIN village v ON v.id = h.village_id WHERE {where} "
+            f"ORDER BY (h.head_name = ?) DESC, h.head_name LIMIT ?", [*q.params, text.strip(), limit])
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
     def members(self, household_id: str) -> list[dict[str, Any]]:
         cursor = self.store.db.execute(
             "SELECT * FROM household_member WHERE household_id = ? ORDER BY sort_order, created_at", [household_id])
