@@ -22,7 +22,9 @@ from lingqiu_desktop.core.validation import ValidationError
 from lingqiu_desktop.data.database import DatabaseError
 from lingqiu_desktop.data.store import NotFoundError, NotOwnedError
 
-from lingqiu_desktop.workbook import Workbook
+from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
+
+DEMO_REFERENCE_DATE = "2018-11-30"  # the last day of the demo records: the working date on a demo database
 
 EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
 
@@ -87,9 +89,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         size = demo.COUNTY if args.scale == "county" else demo.TOWNSHIP
         started = time.perf_counter()
         counts = demo.generate(wb.db, wb.office_code, size, seed=args.seed, progress=_progress_printer())
+        wb.settings.set(REFERENCE_DATE_KEY, DEMO_REFERENCE_DATE)
         seconds = time.perf_counter() - started
     print(file=sys.stderr)
     print(f"演示数据已生成（{seconds:.1f} 秒）：" + "，".join(f"{k} {v}" for k, v in counts.items() if v))
+    print(f"工作日期已设为 {DEMO_REFERENCE_DATE}（演示数据的最后一天），可在“系统设置”中改回今天。")
     return EXIT_OK
 
 

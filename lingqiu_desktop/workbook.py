@@ -5,6 +5,7 @@ Like Anki's Collection, it owns the connection and hands out repositories; widge
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,25 +14,33 @@ import sqlite_utils
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
 
-from lingqiu_desktop.data import households, listing, people, villages, visits
+from lingqiu_desktop.data import households, listing, people, teams, trainings, villages, visits
+from lingqiu_desktop.data.assessments import AssessmentRepository
+from lingqiu_desktop.data.attendance import AttendanceRepository
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
-from lingqiu_desktop.data.households import HouseholdFilter, HouseholdRepository
-from lingqiu_desktop.data.people import PersonFilter, PersonRepository
+from lingqiu_desktop.data.households import HouseholdRepository
+from lingqiu_desktop.data.people import PersonRepository
 from lingqiu_desktop.data.settings import SettingsRepository
 from lingqiu_desktop.data.stats import table_stats
 from lingqiu_desktop.data.store import Store
-from lingqiu_desktop.data.villages import VillageFilter, VillageRepository
-from lingqiu_desktop.data.visits import VisitFilter
+from lingqiu_desktop.data.teams import TeamRepository
+from lingqiu_desktop.data.trainings import TrainingRepository
+from lingqiu_desktop.data.villages import VillageRepository
+from lingqiu_desktop.data.visits import VisitRepository
 
 OFFICE_KEY = "office.code"
+REFERENCE_DATE_KEY = "app.reference_date"
 DEFAULT_USER = "管理员"
 
+# Every data module with a list page names its LIST_KIND and SPEC; the Workbook serves them all the same way.
 LIST_SPECS: dict[str, listing.ListSpec] = {
-    "village": villages.SPEC, "household": households.SPEC, "visit": visits.SPEC, "person": people.SPEC,
+    module.LIST_KIND: module.SPEC
+    for module in (villages, households, visits, people, teams, trainings)
+    if getattr(module, "SPEC", None) is not None
 }
 
 
-ListFilter = VillageFilter | HouseholdFilter | VisitFilter | PersonFilter
+ListFilter = Any  # each list module's Filter dataclass: anything with .query() -> ListQuery
 
 
 class NotInitialisedError(DatabaseError):
@@ -58,6 +67,11 @@ class Workbook:
         self.villages = VillageRepository(self.store)
         self.households = HouseholdRepository(self.store)
         self.people = PersonRepository(self.store)
+        self.teams = TeamRepository(self.store)
+        self.attendance = AttendanceRepository(self.store)
+        self.visits = VisitRepository(self.store)
+        self.trainings = TrainingRepository(self.store)
+        self.assessments = AssessmentRepository(self.store)
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod
@@ -123,6 +137,12 @@ class Workbook:
 
     def owns(self, row: dict[str, Any]) -> bool:
         return row.get("owner") == self.office_code
+
+    def today(self) -> date:
+        """The working date: today, unless settings name another (the demo data sets 2018-11-30, the end of
+        its records, so the dashboard and "overdue" mean something on a 2018 database)."""
+        override = self.settings.get(REFERENCE_DATE_KEY, "")
+        return date.fromisoformat(override) if override else date.today()
 
     # -- lists ---------------------------------------------------------------------------------------------------
     def list_page(self, kind: str, flt: ListFilter, after: listing.PageKey | None,

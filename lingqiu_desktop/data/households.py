@@ -11,6 +11,8 @@ from lingqiu_desktop.core.validation import ValidationError, id_sex
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
+LIST_KIND = "household"
+
 SPEC = ListSpec(
     base="household h",
     joins="LEFT JOIN village v ON v.id = h.village_id LEFT JOIN office o ON o.code = h.township_code",

@@ -7,11 +7,14 @@ from typing import Any
 
 from lingqiu_desktop.core.pinyin import is_initials_query
 from lingqiu_desktop.core.validation import ValidationError
+
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
 PERSON_KINDS = ("干部", "工作队员", "第一书记", "帮扶责任人", "村干部")
 UNIT_LEVELS = ("省直", "市直", "县直", "乡镇", "村级")
+
+LIST_KIND = "person"
 
 SPEC = ListSpec(
     base="person p",

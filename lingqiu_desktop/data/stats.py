@@ -9,9 +9,9 @@ import sqlite_utils
 # The record families, in the order DESIGN.md lists them; each is a table with an owner column.
 FAMILIES: tuple[str, ...] = (
     "village", "household", "household_member", "household_income", "helper_assignment", "person", "work_team",
-    "team_membership", "team_event", "attendance", "leave_request", "spot_check", "visit", "visit_visitor", "training", "training_attendee",
-    "letter", "indicator", "indicator_progress", "assessment", "meeting", "meeting_decision", "work_group",
-    "board_item", "audit_log", "app_user", "export_log",
+    "team_membership", "team_event", "attendance", "leave_request", "spot_check", "visit", "visit_visitor",
+    "training", "training_attendee", "letter", "indicator", "indicator_progress", "assessment", "meeting",
+    "meeting_decision", "work_group", "board_item", "audit_log", "app_user", "export_log",
 )
 
 

@@ -11,6 +11,8 @@ from lingqiu_desktop.core.validation import ValidationError
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
+LIST_KIND = "village"
+
 SPEC = ListSpec(
     base="village v",
     joins="LEFT JOIN office o ON o.code = v.township_code",

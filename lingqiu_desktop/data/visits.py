@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
+from lingqiu_desktop.data.store import Store
+
+LIST_KIND = "visit"
 
 SPEC = ListSpec(
     base="visit t",
@@ -21,6 +24,11 @@ SPEC = ListSpec(
     default_sort="visit_date",
     default_descending=True,
 )
+
+
+class VisitRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,14 +21,19 @@ from lingqiu_desktop import APP_NAME, __version__
 
 from lingqiu_desktop.workbook import Workbook
 
-from lingqiu_desktop.gui.pages.households import HouseholdsPage
-from lingqiu_desktop.gui.pages.villages import VillagesPage
-
-# (title, page factory): only sections that are built appear; pages are created when first shown.
-SECTIONS: list[tuple[str, Callable[[Workbook], QWidget]]] = [
-    ("贫困户", HouseholdsPage),
-    ("村庄", VillagesPage),
+# (title, "module:Class" under gui/pages): only sections that are built appear. A page's module is imported and
+# the page created when it is first shown, which keeps start-up short.
+SECTIONS: list[tuple[str, str]] = [
+    ("贫困户", "households:HouseholdsPage"),
+    ("村庄", "villages:VillagesPage"),
 ]
+
+
+def load_page(spec: str, workbook: Workbook) -> QWidget:
+    module_name, class_name = spec.split(":")
+    module = importlib.import_module(f"lingqiu_desktop.gui.pages.{module_name}")
+    page: QWidget = getattr(module, class_name)(workbook)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +107,7 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         if index not in self._pages:
-            page = SECTIONS[index][1](self.workbook)
+            page = load_page(SECTIONS[index][1], self.workbook)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
