@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import Qt
 
-from lingqiu_desktop.gui.pickers import HouseholdPicker, PeoplePicker, PersonPicker
 from tests.helpers import add_household, add_village, type_chinese
+
+from lingqiu_desktop.gui.pickers import HouseholdPicker, PeoplePicker, PersonPicker
 
 
 def _person(wb, name, unit="县扶贫办", kind="工作队员"):
