@@ -14,7 +14,7 @@ import sqlite_utils
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
 
-from lingqiu_desktop.data import households, listing, people, teams, trainings, villages, visits
+from lingqiu_desktop.data import dashboard, households, listing, people, teams, trainings, villages, visits
 from lingqiu_desktop.data.assessments import AssessmentRepository
 from lingqiu_desktop.data.attendance import AttendanceRepository
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
@@ -78,6 +78,7 @@ class Workbook:
     def create(cls, path: Path | None, office_code: str, user_name: str = DEFAULT_USER) -> Workbook:
         """A new office database (or an existing one not yet set up) for the county or one of its townships."""
         office_code = validate_office_code(office_code)
+        path = Path(path) if path is not None else None
         db = open_database(path)
         migrate(db, path)
         current = _stored_office(db)
@@ -92,7 +93,8 @@ class Workbook:
     @classmethod
     def open(cls, path: Path | None, user_name: str | None = None) -> Workbook:
         """An existing, set-up office database, migrated to this program's schema."""
-        if path is not None and not Path(path).exists():
+        path = Path(path) if path is not None else None
+        if path is not None and not path.exists():
             raise NotInitialisedError(f"数据库文件不存在：{path}。请先运行 init --office 代码 进行初始化。")
         db = open_database(path)
         migrate(db, path)
@@ -151,6 +153,19 @@ class Workbook:
 
     def list_count(self, kind: str, flt: ListFilter) -> int:
         return listing.count_rows(self.db, LIST_SPECS[kind], flt.query())
+
+    # -- dashboard -----------------------------------------------------------------------------------------------
+    def dashboard(self) -> dict[str, dashboard.Card]:
+        """The four dashboard cards for this office (all 12 townships at the county), as of the working date."""
+        today = self.today()
+        township = "" if self.is_county else self.office_code
+        required = int(self.settings.get("attendance.required_days", 20))
+        return {
+            "visits": dashboard.visits_this_week(self.db, today, township),
+            "overdue": dashboard.overdue_follow_ups(self.db, today, township),
+            "attendance": dashboard.members_under_requirement(self.db, today, required, township),
+            "trainings": dashboard.upcoming_trainings(self.db, today, township),
+        }
 
     # -- maintenance ---------------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -107,6 +107,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path | None) -> list[Migration]:
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
+        pending = pending_migrations(db)  # again under the write lock: another process may have migrated meanwhile
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS {MIGRATION_TABLE} "
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"

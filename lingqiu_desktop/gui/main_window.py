@@ -24,6 +24,7 @@ from lingqiu_desktop.workbook import Workbook
 # (title, "module:Class" under gui/pages): only sections that are built appear. A page's module is imported and
 # the page created when it is first shown, which keeps start-up short.
 SECTIONS: list[tuple[str, str]] = [
+    ("工作台", "dashboard:DashboardPage"),
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
 ]
@@ -113,7 +114,20 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(index, page)
             self._pages[index] = page
+            navigate = getattr(page, "navigate", None)
+            if navigate is not None:
+                navigate.connect(self.open_section)
         self.stack.setCurrentIndex(index)
+
+    def open_section(self, title: str, preset: dict[str, object]) -> None:
+        """Open a section with a filter preset (a dashboard card's 查看全部); pages that know presets apply it."""
+        titles = [t for t, _s in SECTIONS]
+        if title not in titles:
+            return
+        page = self.page(title)
+        apply = getattr(page, "apply_preset", None)
+        if apply is not None:
+            apply(preset)
 
     def page(self, title: str) -> QWidget:
         """The page of a section, created if needed (tests and shortcuts use it)."""
