@@ -18,3 +18,36 @@ DEFAULTS: Final[dict[str, Any]] = {
 
 def default(key: str) -> Any:
     return DEFAULTS[key]
+
+
+def clean_list(values: list[str], field: str, *, minimum: int = 1) -> list[str]:
+    """A settings list: trimmed, no blanks, no duplicates, at least `minimum` items."""
+    from lingqiu_desktop.core.validation import ValidationError
+
+    items = [v.strip() for v in values if v.strip()]
+    if len(items) < minimum:
+        raise ValidationError(field, f"至少要有{minimum}项")
+    duplicates = sorted({v for v in items if items.count(v) > 1})
+    if duplicates:
+        raise ValidationError(field, f"有重复项：{'、'.join(duplicates)}")
+    return items
+
+
+def clean_absence_caps(caps: dict[str, str], ratings: list[str]) -> dict[str, str]:
+    """Absences → the best rating allowed: each a rating of the scale, never better as absences grow."""
+    from lingqiu_desktop.core.validation import ValidationError
+
+    cleaned: dict[str, str] = {}
+    previous = -1
+    for count in sorted(caps, key=int):
+        rating = caps[count]
+        if not rating:
+            continue
+        if rating not in ratings:
+            raise ValidationError("抽查缺勤封顶", f"“{rating}”不在考核等次中")
+        rank = ratings.index(rating)
+        if rank < previous:
+            raise ValidationError("抽查缺勤封顶", f"缺勤{count}次的封顶等次不能高于缺勤更少时的等次")
+        previous = rank
+        cleaned[str(int(count))] = rating
+    return cleaned

@@ -27,6 +27,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("工作台", "dashboard:DashboardPage"),
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
+    ("系统设置", "settings:SettingsPage"),
 ]
 
 

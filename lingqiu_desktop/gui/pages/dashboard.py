@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -96,9 +97,12 @@ class DashboardPage(QWidget):
             card.opened.connect(self._opener(section, preset))
             self.cards[key] = card
             grid.addWidget(card, i // 2, i % 2)
-        refresh = QPushButton("刷新 (F5)", objectName="refreshButton")
-        refresh.setShortcut("F5")
+        refresh = QPushButton("刷新（F5）", objectName="refreshButton")
         refresh.clicked.connect(self.refresh)
+        action = QAction(self, shortcut=QKeySequence("F5"),
+                         shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(self.refresh)
+        self.addAction(action)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
