@@ -29,7 +29,8 @@ from lingqiu_desktop.core.validation import ValidationError, require
 
 from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
 
-LISTS = [("visit.kinds", "走访类型"), ("training.audiences", "培训对象"), ("assessment.ratings", "考核等次（由高到低）")]
+LISTS = [("visit.kinds", "走访类型"), ("training.audiences", "培训对象"),
+         ("assessment.ratings", "考核等次（由高到低）")]
 
 
 class ListEditor(QGroupBox):
