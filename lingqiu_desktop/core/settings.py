@@ -6,6 +6,7 @@ from typing import Any, Final
 
 DEFAULTS: Final[dict[str, Any]] = {
     "attendance.required_days": 20,          # 每月在村天数要求 (DOMAIN.md §1, a common local rule)
+    "team.min_members": 3,                   # 一个工作队一般不少于3人 (DOMAIN.md §1): below it the page warns
     "visit.kinds": ["入户走访", "政策宣讲", "产业帮扶", "就业帮扶", "教育保障", "健康保障", "住房保障", "其他"],
     "training.audiences": ["驻村工作队员", "第一书记", '村"两委"干部', "贫困户技能培训"],
     "assessment.ratings": ["优秀", "称职", "基本称职", "不称职"],

@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lingqiu_desktop.core.offices import COUNTY_CODE
+from lingqiu_desktop.core.people import PERSON_KINDS, UNIT_LEVELS
 from lingqiu_desktop.core.pinyin import is_initials_query
 from lingqiu_desktop.core.validation import ValidationError
 
 from lingqiu_desktop.data.listing import ListQuery, ListSpec
 from lingqiu_desktop.data.store import Store
 
-PERSON_KINDS = ("干部", "工作队员", "第一书记", "帮扶责任人", "村干部")
-UNIT_LEVELS = ("省直", "市直", "县直", "乡镇", "村级")
+__all__ = ["LIST_KIND", "NO_TOWNSHIP", "PERSON_KINDS", "SPEC", "UNIT_LEVELS", "PersonFilter", "PersonRepository"]
 
 LIST_KIND = "person"
+NO_TOWNSHIP = "-"  # PersonFilter.township_code for people of county units (township_code IS NULL)
+
+# The team a person is posted to now (idx_membership_person), for the people list.
+_CURRENT_TEAM = ("(SELECT t.name FROM team_membership m JOIN work_team t ON t.id = m.team_id "
+                 "WHERE m.person_id = p.id AND m.status = '在岗' ORDER BY m.start_date DESC LIMIT 1)")
 
 SPEC = ListSpec(
     base="person p",
@@ -23,10 +29,11 @@ SPEC = ListSpec(
         "id": "p.id", "name": "p.name", "sex": "p.sex", "id_number": "p.id_number", "phone": "p.phone",
         "unit": "p.unit", "unit_level": "p.unit_level", "post": "p.post", "kind": "p.kind",
         "is_party_member": "p.is_party_member", "township": "o.name", "township_code": "p.township_code",
-        "owner": "p.owner",
+        "team": _CURRENT_TEAM, "owner": "p.owner",
     },
     sortable={"name": ("p.name",), "unit": ("p.unit", "p.name"), "kind": ("p.kind", "p.name"),
-              "township": ("p.township_code", "p.name")},
+              "township": ("COALESCE(p.township_code, '')", "p.name"),
+              "unit_level": ("p.unit_level", "p.name"), "id_number": ("p.id_number",)},
     default_sort="name",
 )
 
@@ -51,7 +58,9 @@ class PersonFilter:
 
     def query(self) -> ListQuery:
         q = ListQuery(sort=self.sort, descending=self.descending)
-        if self.township_code:
+        if self.township_code == NO_TOWNSHIP:
+            q.add("p.township_code IS NULL")
+        elif self.township_code:
             q.add("p.township_code = ?", self.township_code)
         if self.kind:
             q.add("(',' || p.kind || ',') LIKE ?", f"%,{self.kind},%")
@@ -65,6 +74,9 @@ class PersonRepository:
         self.store = store
 
     def add(self, values: dict[str, Any]) -> dict[str, Any]:
+        """A new person; a township's people belong to the township (township_code) unless told otherwise."""
+        if "township_code" not in values and self.store.office_code != COUNTY_CODE:
+            values = {**values, "township_code": self.store.office_code}
         with self.store.transaction():
             self._check_unique_id_number(values.get("id_number", ""), None)
             return self.store.insert("person", values)
@@ -97,6 +109,13 @@ class PersonRepository:
             [*q.params, text.strip(), f"{text.strip()}%", limit])
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    def units(self, prefix: str = "", limit: int = 200) -> list[str]:
+        """Units already on the register, most used first, so typing one again is a pick, not a retype."""
+        rows = self.store.db.execute(
+            "SELECT unit FROM person WHERE unit <> '' AND unit LIKE ? GROUP BY unit ORDER BY COUNT(*) DESC, unit "
+            "LIMIT ?", [f"{prefix}%", limit]).fetchall()
+        return [r[0] for r in rows]
 
     def _check_unique_id_number(self, id_number: str, person_id: str | None) -> None:
         if not id_number:

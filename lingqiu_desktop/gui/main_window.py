@@ -27,6 +27,8 @@ SECTIONS: list[tuple[str, str]] = [
     ("工作台", "dashboard:DashboardPage"),
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
+    ("驻村工作队", "teams:TeamsPage"),
+    ("人员", "people:PeoplePage"),
     ("系统设置", "settings:SettingsPage"),
 ]
 
