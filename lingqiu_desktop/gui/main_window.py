@@ -28,6 +28,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
     ("驻村工作队", "teams:TeamsPage"),
+    ("培训", "trainings:TrainingsPage"),
     ("人员", "people:PeoplePage"),
     ("系统设置", "settings:SettingsPage"),
 ]

@@ -164,7 +164,8 @@ class PeoplePicker(QWidget):
         if person_id not in self.person_ids():
             self._append(self.workbook.people.get(person_id))
             self.changed.emit()
-        self.picker.clear()
+        # the completer writes the chosen text back after `chosen`; clear once it has done so
+        QTimer.singleShot(0, self.picker.clear)
 
     def _append(self, row: dict[str, Any]) -> None:
         item = QListWidgetItem(person_label(row))
