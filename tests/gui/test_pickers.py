@@ -62,6 +62,7 @@ def test_people_picker_collects_several(qtbot, workbook) -> None:
     for text in ("zxy", "lm", "zxy"):
         qtbot.keyClicks(widget.picker, text)
         _choose_first(qtbot, widget.picker)
+        qtbot.waitUntil(lambda: widget.picker.text() == "")  # ready for the next name
     assert widget.person_ids() == [a["id"], b["id"]], "the same person is listed once"
     widget.list.setCurrentRow(0)
     qtbot.mouseClick(widget.remove_button, Qt.MouseButton.LeftButton)
