@@ -160,10 +160,12 @@ class Workbook:
         today = self.today()
         township = "" if self.is_county else self.office_code
         required = int(self.settings.get("attendance.required_days", 20))
+        month = dashboard.last_month(today)
         return {
             "visits": dashboard.visits_this_week(self.db, today, township),
             "overdue": dashboard.overdue_follow_ups(self.db, today, township),
-            "attendance": dashboard.members_under_requirement(self.db, today, required, township),
+            "attendance": dashboard.members_card(
+                self.attendance.members_below_requirement(township, month=month), month, required),
             "trainings": dashboard.upcoming_trainings(self.db, today, township),
         }
 

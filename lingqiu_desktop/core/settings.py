@@ -6,6 +6,9 @@ from typing import Any, Final
 
 DEFAULTS: Final[dict[str, Any]] = {
     "attendance.required_days": 20,          # 每月在村天数要求 (DOMAIN.md §1, a common local rule)
+    "attendance.trips_count_in_village": True,   # 出差（会议、培训）计入在村天数
+    "attendance.leave_county_days": 3,           # 请假超过此天数须由县级审批 (DOMAIN.md §1)
+    "attendance.leave_types": ["事假", "病假", "年休假", "婚丧假", "其他"],
     "team.min_members": 3,                   # 一个工作队一般不少于3人 (DOMAIN.md §1): below it the page warns
     "visit.kinds": ["入户走访", "政策宣讲", "产业帮扶", "就业帮扶", "教育保障", "健康保障", "住房保障", "其他"],
     "training.audiences": ["驻村工作队员", "第一书记", '村"两委"干部', "贫困户技能培训"],

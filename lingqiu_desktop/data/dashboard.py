@@ -64,20 +64,10 @@ def overdue_follow_ups(db: sqlite_utils.Database, today: date, township_code: st
     return Card(count, rows, f"截至 {today:%Y-%m-%d}")
 
 
-def members_under_requirement(db: sqlite_utils.Database, today: date, required_days: int,
-                              township_code: str = "", limit: int = 6) -> Card:
-    """Team members in post last month whose days in the village (在村 and 出差) fell short of the requirement."""
-    month = last_month(today)
-    extra, args = _township("w.township_code", township_code)
-    sql = (f"SELECT p.name, w.name AS team, v.name AS village, "
-           f"(SELECT COUNT(*) FROM attendance a WHERE a.team_id = m.team_id AND a.person_id = m.person_id "
-           f" AND a.day LIKE ? AND a.status IN ('在村', '出差')) AS days "
-           f"FROM team_membership m JOIN work_team w ON w.id = m.team_id JOIN person p ON p.id = m.person_id "
-           f"LEFT JOIN village v ON v.id = w.village_id "
-           f"WHERE m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?){extra} ")
-    params = [f"{month}-%", f"{month}-31", f"{month}-01", *args]
-    rows = _rows(db, f"SELECT * FROM ({sql}) WHERE days < ? ORDER BY days, name", [*params, required_days])
-    return Card(len(rows), rows[:limit], f"{month}，要求 {required_days} 天")
+def members_card(below: list[dict[str, Any]], month: str, required_days: int, limit: int = 6) -> Card:
+    """The attendance card from AttendanceRepository.members_below_requirement (pro-rated for part months)."""
+    rows = [{**row, "days": f"{row['in_village']} / {row['required']}"} for row in below[:limit]]
+    return Card(len(below), rows, f"{month}，要求每月 {required_days} 天")
 
 
 def upcoming_trainings(db: sqlite_utils.Database, today: date, township_code: str = "", days: int = 14,

@@ -28,8 +28,10 @@ SECTIONS: list[tuple[str, str]] = [
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
     ("驻村工作队", "teams:TeamsPage"),
+    ("驻村考勤", "attendance:AttendancePage"),
     ("培训", "trainings:TrainingsPage"),
     ("人员", "people:PeoplePage"),
+    ("年度考核", "assessments:AssessmentsPage"),
     ("系统设置", "settings:SettingsPage"),
 ]
 

@@ -39,7 +39,7 @@ def test_cards_count_as_of_the_working_date(qtbot, workbook) -> None:
     assert "2018年6月15日" in page.heading.text()
     numbers = {key: card.number.text() for key, card in page.cards.items()}
     assert numbers == {"visits": "2", "overdue": "1", "attendance": "1", "trainings": "1"}
-    assert page.cards["attendance"].table.item(0, 3).text() == "12"
+    assert page.cards["attendance"].table.item(0, 3).text() == "12 / 20"
     assert page.cards["overdue"].table.item(0, 3).text() == "两周内修好水管"
 
 
