@@ -31,7 +31,7 @@ def county_db() -> Path:
         import sqlite3
 
         conn = sqlite3.connect(tmp)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file to copy for write benchmarks
         conn.close()
         tmp.rename(path)
     return path

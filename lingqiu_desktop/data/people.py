@@ -52,6 +52,7 @@ def _add_text_search(q: ListQuery, text: str, alias: str = "p") -> None:
 class PersonFilter:
     township_code: str = ""
     kind: str = ""
+    kinds: tuple[str, ...] = ()        # any of these kinds
     text: str = ""
     sort: str = ""
     descending: bool = False
@@ -64,6 +65,8 @@ class PersonFilter:
             q.add("p.township_code = ?", self.township_code)
         if self.kind:
             q.add("(',' || p.kind || ',') LIKE ?", f"%,{self.kind},%")
+        if self.kinds:
+            q.add(" OR ".join("(',' || p.kind || ',') LIKE ?" for _k in self.kinds), *(f"%,{k},%" for k in self.kinds))
         if self.text.strip():
             _add_text_search(q, self.text.strip())
         return q
@@ -99,9 +102,10 @@ class PersonRepository:
     def get(self, person_id: str) -> dict[str, Any]:
         return self.store.get("person", person_id)
 
-    def search(self, text: str, *, kind: str = "", township_code: str = "", limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, text: str, *, kind: str = "", kinds: tuple[str, ...] = (), township_code: str = "",
+               limit: int = 20) -> list[dict[str, Any]]:
         """People for a picker: best matches first (exact name, then name prefix, then the rest)."""
-        q = PersonFilter(township_code=township_code, kind=kind, text=text).query()
+        q = PersonFilter(township_code=township_code, kind=kind, kinds=kinds, text=text).query()
         where = " AND ".join(f"({w})" for w in q.where) or "1"
         cursor = self.store.db.execute(
             f"SELECT p.id, p.name, p.sex, p.unit, p.post, p.phone, p.kind, p.township_code FROM person p "

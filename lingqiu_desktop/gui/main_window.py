@@ -25,6 +25,7 @@ from lingqiu_desktop.workbook import Workbook
 # the page created when it is first shown, which keeps start-up short.
 SECTIONS: list[tuple[str, str]] = [
     ("工作台", "dashboard:DashboardPage"),
+    ("走访记录", "visits:VisitsPage"),
     ("贫困户", "households:HouseholdsPage"),
     ("村庄", "villages:VillagesPage"),
     ("驻村工作队", "teams:TeamsPage"),

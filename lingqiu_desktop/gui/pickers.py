@@ -96,11 +96,14 @@ def household_label(row: dict[str, Any]) -> str:
 
 
 class PersonPicker(_SearchPicker):
+    """`search` replaces the default look-up (e.g. to rank a township's own people first)."""
+
     def __init__(self, workbook: Workbook, kind: str = "", township_code: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, kinds: tuple[str, ...] = (), search: Search | None = None) -> None:
         self.workbook = workbook
-        super().__init__(lambda text: workbook.people.search(text, kind=kind, township_code=township_code),
-                         person_label, "输入姓名或拼音首字母，如 zxy", parent)
+        default: Search = lambda text: workbook.people.search(  # noqa: E731
+            text, kind=kind, kinds=kinds, township_code=township_code)
+        super().__init__(search or default, person_label, "输入姓名或拼音首字母，如 zxy", parent)
 
     def person_id(self) -> str:
         return self.record_id()
@@ -132,10 +135,11 @@ class PeoplePicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workbook: Workbook, kind: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, workbook: Workbook, kind: str = "", parent: QWidget | None = None, *,
+                 kinds: tuple[str, ...] = (), search: Search | None = None) -> None:
         super().__init__(parent)
         self.workbook = workbook
-        self.picker = PersonPicker(workbook, kind, parent=self)
+        self.picker = PersonPicker(workbook, kind, parent=self, kinds=kinds, search=search)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(84)
         self.remove_button = QPushButton("移除", self)

@@ -29,8 +29,11 @@ def test_only_built_sections_appear(qtbot, workbook) -> None:
     window = _window(qtbot, workbook)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [t for t, _f in SECTIONS]
-    assert titles[:3] == ["工作台", "贫困户", "村庄"]
+    assert titles[:4] == ["工作台", "走访记录", "贫困户", "村庄"]
     assert "东河南镇" in window.windowTitle()
+    for title in titles:  # every listed section opens a real page, none is a placeholder
+        page = window.page(title)
+        assert type(page).__name__.endswith("Page") and window.stack.currentWidget() is page
 
 
 def test_search_by_pinyin_initials_and_filters(qtbot, workbook) -> None:
@@ -80,7 +83,8 @@ def test_header_click_sorts_in_sql(qtbot, workbook) -> None:
 def test_village_page_lists_and_counts(qtbot, workbook) -> None:
     add_village(workbook, "201", "下野窝村")
     window = _window(qtbot, workbook)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    index = [t for t, _s in SECTIONS].index("村庄")
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
     page = window.stack.currentWidget()
     assert isinstance(page, VillagesPage)
     assert page.count_label.text() == "共 1 个村"

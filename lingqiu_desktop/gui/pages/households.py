@@ -16,6 +16,7 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.household_edit import HouseholdDialog
 from lingqiu_desktop.gui.dialogs.member_edit import MemberDialog
+from lingqiu_desktop.gui.dialogs.visit_timeline import VisitTimelineDialog
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel, yes_no
 from lingqiu_desktop.gui.pages.list_page import ListPage
 from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
@@ -111,6 +112,7 @@ class HouseholdsPage(ListPage):
                    ("删除成员", self.delete_member, "deleteMemberButton")]
         if self.read_only:
             actions = [("查看成员", self.edit_member, "editMemberButton")]
+        actions.append(("走访记录", self.show_visits, "visitsButton"))
         for text, slot, name in actions:
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -159,6 +161,12 @@ class HouseholdsPage(ListPage):
 
     def delete_record(self, record_id: str) -> None:
         self.workbook.households.delete(record_id)
+
+    def show_visits(self) -> None:
+        """The selected household's visit timeline (新增走访 is there too)."""
+        record = self.current_record()
+        if record is not None:
+            VisitTimelineDialog(self.workbook, record["id"], parent=self).exec()
 
     def _member(self) -> dict[str, Any] | None:
         return self.member_model.row(self.member_table.current_row())
