@@ -49,3 +49,24 @@ def test_card_asks_to_open_its_list(qtbot, workbook) -> None:
     with qtbot.waitSignal(page.navigate) as blocker:
         qtbot.mouseClick(page.cards["overdue"].button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["走访记录", {"follow_up": "overdue"}]
+
+
+def test_cards_open_their_lists_with_the_filter(qtbot, workbook) -> None:
+    from lingqiu_desktop.gui.main_window import MainWindow
+
+    _seed(workbook)
+    window = MainWindow(workbook)
+    qtbot.addWidget(window)
+    dashboard = window.page("工作台")
+    qtbot.mouseClick(dashboard.cards["overdue"].button, Qt.MouseButton.LeftButton)
+    visits = window.stack.currentWidget()
+    assert type(visits).__name__ == "VisitsPage" and visits.model.rowCount() == 1
+    window.page("工作台")
+    qtbot.mouseClick(dashboard.cards["visits"].button, Qt.MouseButton.LeftButton)
+    assert visits.model.rowCount() == 2
+    window.page("工作台")
+    qtbot.mouseClick(dashboard.cards["trainings"].button, Qt.MouseButton.LeftButton)
+    assert type(window.stack.currentWidget()).__name__ == "TrainingsPage"
+    window.page("工作台")
+    qtbot.mouseClick(dashboard.cards["attendance"].button, Qt.MouseButton.LeftButton)
+    assert type(window.stack.currentWidget()).__name__ == "AttendancePage"

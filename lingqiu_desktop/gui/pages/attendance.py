@@ -31,6 +31,7 @@ from lingqiu_desktop.core import attendance as rules
 from lingqiu_desktop.core.validation import ValidationError, parse_month
 
 from lingqiu_desktop.data.attendance import GridMember, MonthGrid
+from lingqiu_desktop.data.dashboard import last_month
 from lingqiu_desktop.data.store import NotOwnedError
 
 from lingqiu_desktop.workbook import Workbook
@@ -340,6 +341,11 @@ class AttendancePage(QWidget):
             self.team_combo.blockSignals(False)
         self.team_id = team_id
         self.reload(reset_cursor=True)
+
+    def apply_preset(self, preset: dict[str, Any]) -> None:
+        """The dashboard's attendance card: open last month, where the shortfalls it counts are."""
+        if preset.get("period") == "last_month":
+            self.set_month(last_month(self.workbook.today()))
 
     def set_month(self, month: str) -> None:
         self.month = parse_month(month)

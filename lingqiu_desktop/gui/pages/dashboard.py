@@ -30,7 +30,7 @@ CARDS: list[tuple[str, str, str, dict[str, Any], list[tuple[str, str]]]] = [
      [("visit_date", "日期"), ("village", "村"), ("household", "走访对象"), ("kind", "类型")]),
     ("overdue", "逾期未回访", "走访记录", {"follow_up": "overdue"},
      [("follow_up_due", "回访期限"), ("village", "村"), ("household", "走访对象"), ("promise", "承诺事项")]),
-    ("attendance", "上月在村天数不足", "考勤", {"period": "last_month"},
+    ("attendance", "上月在村天数不足", "驻村考勤", {"period": "last_month"},
      [("name", "姓名"), ("team", "工作队"), ("village", "村"), ("days", "在村/要求")]),
     ("trainings", "近期培训", "培训", {"period": "upcoming"},
      [("start_date", "日期"), ("title", "培训名称"), ("audience", "对象"), ("attendees", "报名")]),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lingqiu_desktop.core.validation import ValidationError, parse_date
 
+from lingqiu_desktop.data.dashboard import week_bounds
 from lingqiu_desktop.data.visits import VisitFilter
 
 from lingqiu_desktop.workbook import Workbook
@@ -206,6 +207,14 @@ class VisitsPage(ListPage):
             box.setText(value)
             box.setProperty("applied", value)
         self.refresh()
+
+    def apply_preset(self, preset: dict[str, Any]) -> None:
+        """A dashboard card's 查看全部: {"follow_up": "overdue"} or {"period": "week"} (as of the working date)."""
+        if preset.get("period") == "week":
+            monday, sunday = week_bounds(self.workbook.today())
+            self.set_filter(date_from=monday.isoformat(), date_to=min(sunday, self.workbook.today()).isoformat())
+        else:
+            self.set_filter(follow_up=str(preset.get("follow_up", "")))
 
     def clear_filters(self, refresh: bool = True) -> None:
         widgets = (self.village_combo, self.team_combo, self.kind_combo, self.follow_up_combo, self.person_picker)
