@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
-from lingqiu_desktop.core.records import clean_household, clean_member, clean_village
-from lingqiu_desktop.core.validation import id_check_char
+from tests.gui.dialog_helpers import (
+    HEAD_ID,
+    TOWNSHIP,
+    as_county,
+    choose,
+    click_save,
+    focused,
+    open_dialog,
+    press,
+    retype,
+    save_button,
+    tab_to,
+    type_text,
+)
+from tests.helpers import add_household, add_village
 
 from lingqiu_desktop.data.households import HouseholdFilter
 
@@ -18,85 +28,25 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.household_edit import HouseholdDialog
 
-TOWNSHIP = "140224101"
-
-
-def valid_id(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
-
-HEAD_ID = valid_id("14022419800101001")  # 男, born 1980-01-01
 assert HEAD_ID[-1] != "0"
 BAD_CHECK_DIGIT = HEAD_ID[:17] + "0"
-
-
-# -- driving the widgets ---------------------------------------------------------------------------------------------
-def focused() -> QWidget:
-    return QApplication.focusWidget()
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """ASCII as key presses; Chinese as an input-method commit, which is how it really arrives."""
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    for is_ascii, chars in itertools.groupby(text, str.isascii):
-        if is_ascii:
-            qtbot.keyClicks(target, "".join(chars))
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString("".join(chars))
-            QApplication.sendEvent(target, event)
-
-
-def retype(qtbot, widget: QWidget, text: str) -> None:
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text:
-        type_text(qtbot, target, text)
-    else:
-        qtbot.keyClick(target, Qt.Key.Key_Delete)
-
-
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def tab_to(qtbot, name: str) -> QWidget:
-    press(qtbot, Qt.Key.Key_Tab)
-    assert focused().objectName() == name
-    return focused()
-
-
-def choose(qtbot, combo: QComboBox, text: str) -> None:
-    """Pick an item with the arrow keys, as the keyboard does."""
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-
-
-def open_dialog(qtbot, dialog: HouseholdDialog) -> HouseholdDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
-    return dialog
-
-
-def click_save(qtbot, dialog: HouseholdDialog) -> None:
-    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def household_count(workbook: Workbook) -> int:
     return workbook.list_count("household", HouseholdFilter())
 
 
+def add_head_household(workbook: Workbook, village_id: str, name: str = "张先云") -> str:
+    """The household the edit tests open: head HEAD_ID, 因病 and 缺技术, a mobile number."""
+    household = add_household(workbook, village_id, name, head_id_number=HEAD_ID, other_causes="缺技术",
+                              phone="13912345678")
+    return household["id"]
+
+
 # -- fixtures --------------------------------------------------------------------------------------------------------
 @pytest.fixture
 def village_id(workbook: Workbook) -> str:
-    return workbook.villages.add(clean_village({"code": "140224101201", "name": "上北泉村"}, TOWNSHIP))["id"]
+    return add_village(workbook, "201", "上北泉村")["id"]
 
 
 @pytest.fixture
@@ -108,13 +58,6 @@ def fill_valid(qtbot, dialog: HouseholdDialog) -> None:
     type_text(qtbot, dialog.ui.head_name, "张先云")
     type_text(qtbot, dialog.ui.head_id_number, HEAD_ID)
     choose(qtbot, dialog.ui.main_cause, "因病")
-
-
-def add_household(workbook: Workbook, village_id: str, name: str = "张先云", id_number: str = HEAD_ID) -> str:
-    values = clean_household({"head_name": name, "head_id_number": id_number, "main_cause": "因病",
-                              "other_causes": "缺技术", "phone": "13912345678"})
-    head = clean_member({"name": name, "id_number": id_number, "relation": "户主"})
-    return workbook.households.add(village_id, values, head)["id"]
 
 
 # -- adding ----------------------------------------------------------------------------------------------------------
@@ -295,7 +238,7 @@ def test_id_number_is_checked_when_leaving_the_field(qtbot, dialog: HouseholdDia
 
 def test_head_id_number_already_registered(qtbot, workbook: Workbook, village_id: str,
                                            dialog: HouseholdDialog) -> None:
-    add_household(workbook, village_id, name="李四")
+    add_head_household(workbook, village_id, name="李四")
     fill_valid(qtbot, dialog)
     click_save(qtbot, dialog)
     assert dialog.ui.errorLabel.text() == "户主身份证号：已登记为李四户的户主"
@@ -314,8 +257,8 @@ def test_escape_cancels_without_saving(qtbot, workbook: Workbook, dialog: Househ
 # -- the village picker ----------------------------------------------------------------------------------------------
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_village_picker_finds_any_part_of_the_name(qtbot, workbook: Workbook, village_id: str) -> None:
-    workbook.villages.add(clean_village({"code": "140224101202", "name": "下北泉村"}, TOWNSHIP))
-    workbook.villages.add(clean_village({"code": "140224101203", "name": "东山村"}, TOWNSHIP))
+    add_village(workbook, "202", "下北泉村")
+    add_village(workbook, "203", "东山村")
     dialog = open_dialog(qtbot, HouseholdDialog(workbook))
     combo = dialog.ui.village_id
     assert combo.currentText() == ""
@@ -350,17 +293,16 @@ def test_without_villages_the_dialog_says_what_to_do_first(qtbot, workbook: Work
     assert "请先在“村庄”中新增村庄" in dialog.ui.errorLabel.text()
 
 
-def test_county_picker_names_the_township(qtbot, tmp_path) -> None:
-    with Workbook.create(tmp_path / "county.sqlite3", "140224") as county:
-        county.villages.add(clean_village({"code": "140224101201", "name": "上北泉村"}, TOWNSHIP))
-        dialog = open_dialog(qtbot, HouseholdDialog(county))
-        assert [dialog.ui.village_id.itemText(i) for i in range(dialog.ui.village_id.count())] == ["东河南镇·上北泉村"]
-        dialog.close()
+def test_county_picker_names_the_township(qtbot, county: Workbook) -> None:
+    add_village(county, "201", "上北泉村", township=TOWNSHIP)
+    dialog = open_dialog(qtbot, HouseholdDialog(county))
+    assert [dialog.ui.village_id.itemText(i) for i in range(dialog.ui.village_id.count())] == ["东河南镇·上北泉村"]
+    dialog.close()
 
 
 # -- editing ---------------------------------------------------------------------------------------------------------
 def test_edit_household_loads_and_saves(qtbot, workbook: Workbook, village_id: str) -> None:
-    household_id = add_household(workbook, village_id)
+    household_id = add_head_household(workbook, village_id)
     dialog = open_dialog(qtbot, HouseholdDialog(workbook, household_id))
     ui = dialog.ui
     assert dialog.windowTitle() == "修改贫困户：张先云"
@@ -381,14 +323,13 @@ def test_edit_household_loads_and_saves(qtbot, workbook: Workbook, village_id: s
 
 
 def test_other_offices_household_is_read_only(qtbot, workbook: Workbook, village_id: str) -> None:
-    county = Workbook(workbook.db, workbook.path, "140224")  # as if it came from the county by USB
-    household_id = add_household(county, village_id)
+    household_id = add_head_household(as_county(workbook), village_id)
     dialog = open_dialog(qtbot, HouseholdDialog(workbook, household_id))
     assert dialog.ui.noteLabel.isVisible()
     assert dialog.ui.noteLabel.text() == "本记录属于其他单位，只读"
     assert dialog.windowTitle() == "查看贫困户：张先云"
     assert dialog.ui.head_name.isReadOnly() and not dialog.ui.main_cause.isEnabled()
-    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).isVisible()
+    assert not save_button(dialog).isVisible()
     assert dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).text() == "关闭"
     before = workbook.households.get(household_id)
     type_text(qtbot, dialog.ui.head_name, "改")

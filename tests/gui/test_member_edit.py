@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog
 
-from lingqiu_desktop.core.records import clean_household, clean_member, clean_village
-from lingqiu_desktop.core.validation import id_check_char
+from tests.gui.dialog_helpers import (
+    HEAD_ID,
+    TOWNSHIP,
+    as_county,
+    choose,
+    click_save,
+    focused,
+    open_dialog,
+    press,
+    retype,
+    save_button,
+    tab_to,
+    type_text,
+    valid_id,
+)
+from tests.helpers import add_household, add_village
+
+from lingqiu_desktop.core.records import clean_member
 
 from lingqiu_desktop.data.households import HouseholdFilter
 
@@ -18,87 +31,20 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.member_edit import MemberDialog
 
-TOWNSHIP = "140224101"
-
-
-def valid_id(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
-
-HEAD_ID = valid_id("14022419800101001")  # 男
 WIFE_ID = valid_id("14022419820305002")  # 女, born 1982-03-05
 SON_ID = valid_id("14022420080916003")  # 男
 
 
-# -- driving the widgets ---------------------------------------------------------------------------------------------
-def focused() -> QWidget:
-    return QApplication.focusWidget()
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """ASCII as key presses; Chinese as an input-method commit, which is how it really arrives."""
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    for is_ascii, chars in itertools.groupby(text, str.isascii):
-        if is_ascii:
-            qtbot.keyClicks(target, "".join(chars))
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString("".join(chars))
-            QApplication.sendEvent(target, event)
-
-
-def retype(qtbot, widget: QWidget, text: str) -> None:
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text:
-        type_text(qtbot, widget, text)
-    else:
-        qtbot.keyClick(widget, Qt.Key.Key_Delete)
-
-
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def tab_to(qtbot, name: str) -> QWidget:
-    press(qtbot, Qt.Key.Key_Tab)
-    assert focused().objectName() == name
-    return focused()
-
-
-def choose(qtbot, combo: QComboBox, text: str) -> None:
-    """Pick an item with the arrow keys, as the keyboard does."""
-    combo.setFocus()
-    target = combo.findText(text)
-    assert target >= 0, text
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-
-
-def open_dialog(qtbot, dialog: MemberDialog) -> MemberDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
-    return dialog
-
-
-def click_save(qtbot, dialog: MemberDialog) -> None:
-    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
 # -- fixtures --------------------------------------------------------------------------------------------------------
-def add_household(workbook: Workbook) -> str:
-    village = workbook.villages.add(clean_village({"code": "140224101201", "name": "上北泉村"}, TOWNSHIP))
-    values = clean_household({"head_name": "张先云", "head_id_number": HEAD_ID, "main_cause": "因病"})
-    head = clean_member({"name": "张先云", "id_number": HEAD_ID, "relation": "户主"})
-    return workbook.households.add(village["id"], values, head)["id"]
+def add_head_household(workbook: Workbook) -> str:
+    """张先云 (HEAD_ID) alone, in a village of the township."""
+    village = add_village(workbook, "201", "上北泉村", township=TOWNSHIP)
+    return add_household(workbook, village["id"], "张先云", head_id_number=HEAD_ID)["id"]
 
 
 @pytest.fixture
 def household_id(workbook: Workbook) -> str:
-    return add_household(workbook)
+    return add_head_household(workbook)
 
 
 @pytest.fixture
@@ -265,11 +211,10 @@ def test_head_identity_is_edited_in_the_household(qtbot, workbook: Workbook, hou
 
 
 def test_other_offices_household_is_read_only(qtbot, workbook: Workbook) -> None:
-    county = Workbook(workbook.db, workbook.path, "140224")  # as if it came from the county by USB
-    household_id = add_household(county)
+    household_id = add_head_household(as_county(workbook))
     dialog = open_dialog(qtbot, MemberDialog(workbook, household_id))
     assert dialog.ui.noteLabel.isVisible() and dialog.ui.noteLabel.text() == "本记录属于其他单位，只读"
-    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).isVisible()
+    assert not save_button(dialog).isVisible()
     press(qtbot, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert member_count(workbook, household_id) == 1

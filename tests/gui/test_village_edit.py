@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from tests.gui.dialog_helpers import (
+    TOWNSHIP,
+    as_county,
+    click_save,
+    focused,
+    open_dialog,
+    press,
+    retype,
+    save_button,
+    tab_to,
+    type_text,
+)
+from tests.helpers import add_village
 
 from lingqiu_desktop.core.records import clean_village
 
@@ -16,56 +27,6 @@ from lingqiu_desktop.data.villages import VillageFilter
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.village_edit import VillageDialog
-
-TOWNSHIP = "140224101"  # 东河南镇
-
-
-# -- driving the widgets ---------------------------------------------------------------------------------------------
-def focused() -> QWidget:
-    return QApplication.focusWidget()
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """ASCII as key presses; Chinese as an input-method commit, which is how it really arrives."""
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    for is_ascii, chars in itertools.groupby(text, str.isascii):
-        if is_ascii:
-            qtbot.keyClicks(target, "".join(chars))
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString("".join(chars))
-            QApplication.sendEvent(target, event)
-
-
-def retype(qtbot, widget: QWidget, text: str) -> None:
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text:
-        type_text(qtbot, widget, text)
-    else:
-        qtbot.keyClick(widget, Qt.Key.Key_Delete)
-
-
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def tab_to(qtbot, name: str) -> QWidget:
-    press(qtbot, Qt.Key.Key_Tab)
-    assert focused().objectName() == name
-    return focused()
-
-
-def open_dialog(qtbot, dialog: VillageDialog) -> VillageDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
-    return dialog
-
-
-def click_save(qtbot, dialog: VillageDialog) -> None:
-    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def village_count(workbook: Workbook) -> int:
@@ -180,7 +141,7 @@ def test_every_problem_is_shown_and_the_first_gets_the_cursor(qtbot, workbook: W
 
 
 def test_code_already_used(qtbot, workbook: Workbook, dialog: VillageDialog) -> None:
-    workbook.villages.add(clean_village({"code": "140224101201", "name": "上北泉村"}, TOWNSHIP))
+    add_village(workbook, "201", "上北泉村")
     type_text(qtbot, dialog.ui.code, "201")
     type_text(qtbot, dialog.ui.name, "下北泉村")
     click_save(qtbot, dialog)
@@ -197,13 +158,7 @@ def test_escape_cancels_without_saving(qtbot, workbook: Workbook, dialog: Villag
     assert village_count(workbook) == 0
 
 
-# -- the county ------------------------------------------------------------------------------------------------------
-@pytest.fixture
-def county(tmp_path):
-    with Workbook.create(tmp_path / "county.sqlite3", "140224") as wb:
-        yield wb
-
-
+# -- the county (the county fixture is in conftest.py) ---------------------------------------------------------------
 def test_county_must_choose_the_township(qtbot, county: Workbook) -> None:
     dialog = open_dialog(qtbot, VillageDialog(county))
     combo = dialog.ui.township_code
@@ -232,13 +187,14 @@ def test_county_can_open_on_a_given_township(qtbot, county: Workbook) -> None:
 
 
 # -- editing ---------------------------------------------------------------------------------------------------------
-def add_village(workbook: Workbook, code: str = "140224101201", name: str = "上北泉村") -> str:
-    return workbook.villages.add(clean_village({"code": code, "name": name, "population": "800",
+def add_counted_village(workbook: Workbook) -> str:
+    """上北泉村 with its population and collective income filled in, for the edit tests to load."""
+    return workbook.villages.add(clean_village({"code": "140224101201", "name": "上北泉村", "population": "800",
                                                 "collective_income": "15000"}, TOWNSHIP))["id"]
 
 
 def test_edit_village(qtbot, workbook: Workbook) -> None:
-    village_id = add_village(workbook)
+    village_id = add_counted_village(workbook)
     dialog = open_dialog(qtbot, VillageDialog(workbook, village_id))
     assert dialog.windowTitle() == "修改村庄：上北泉村"
     assert (dialog.ui.code.text(), dialog.ui.name.text()) == ("140224101201", "上北泉村")
@@ -251,13 +207,12 @@ def test_edit_village(qtbot, workbook: Workbook) -> None:
 
 
 def test_other_offices_village_is_read_only(qtbot, workbook: Workbook) -> None:
-    county = Workbook(workbook.db, workbook.path, "140224")  # as if it came from the county by USB
-    village_id = add_village(county)
+    village_id = add_counted_village(as_county(workbook))
     dialog = open_dialog(qtbot, VillageDialog(workbook, village_id))
     assert dialog.ui.noteLabel.isVisible() and dialog.ui.noteLabel.text() == "本记录属于其他单位，只读"
     assert dialog.windowTitle() == "查看村庄：上北泉村"
     assert dialog.ui.name.isReadOnly() and not dialog.ui.status.isEnabled() and not dialog.ui.is_poor.isEnabled()
-    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).isVisible()
+    assert not save_button(dialog).isVisible()
     before = workbook.villages.get(village_id)
     press(qtbot, Qt.Key.Key_Return)  # 关闭 is the default button now
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -266,8 +221,7 @@ def test_other_offices_village_is_read_only(qtbot, workbook: Workbook) -> None:
 
 def test_not_owned_error_is_shown_in_the_dialog(qtbot, workbook: Workbook) -> None:
     """Should a write reach another office's row anyway, the store refuses and the dialog says why."""
-    county = Workbook(workbook.db, workbook.path, "140224")
-    village_id = add_village(county)
+    village_id = add_counted_village(as_county(workbook))
     dialog = open_dialog(qtbot, VillageDialog(workbook, village_id))
     dialog.read_only = False
     dialog.save()

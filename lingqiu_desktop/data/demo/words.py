@@ -1,4 +1,4 @@
-"""Word lists for the demo-data generator (lingqiu_desktop/data/demo.py): names, places, units and phrases.
+"""Word lists for the demo-data generator (lingqiu_desktop/data/demo/): names, places, units and phrases.
 
 Plain data, no logic. Weights are relative. Surnames lean toward those common in northern Shanxi (Datong).
 """
