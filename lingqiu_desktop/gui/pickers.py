@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -56,6 +57,10 @@ class _SearchPicker(QLineEdit):
     def set_record(self, record: dict[str, Any] | None) -> None:
         self._id = record["id"] if record else ""
         self.setText(self._label(record) if record else "")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self._timer.stop()  # a closed dialog must not query a database that may be closed too
+        super().hideEvent(event)
 
     def _edited(self, _text: str) -> None:
         self._id = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
 
 from lingqiu_desktop.gui.models.lazy_table import LazyTableModel
@@ -60,6 +61,10 @@ class SearchBox(QLineEdit):
     def _fire_now(self) -> None:
         self._timer.stop()
         self.search.emit(self.text().strip())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self._timer.stop()  # a closed page must not query a database that may be closed too
+        super().hideEvent(event)
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]], all_label: str | None = None) -> None:
