@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
 from lingqiu_desktop.core import choices
 
@@ -19,7 +19,7 @@ from lingqiu_desktop.gui.dialogs.member_edit import MemberDialog
 from lingqiu_desktop.gui.dialogs.visit_timeline import VisitTimelineDialog
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel, yes_no
 from lingqiu_desktop.gui.pages.list_page import ListPage
-from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
+from lingqiu_desktop.gui.widgets import RecordTable
 
 STATUS_COLORS = {"未脱贫": "#c62828", "返贫": "#c62828", "已脱贫": "#2e7d32", "已销户": "#757575"}
 
@@ -53,51 +53,15 @@ class HouseholdsPage(ListPage):
 
     def __init__(self, workbook: Workbook, parent: Any = None) -> None:
         super().__init__(workbook, COLUMNS, parent)
-        self._build_filters()
+        self.add_place_filters(choices.HOUSEHOLD_STATUSES, "姓名、身份证号或拼音首字母（如 zxy）")
         self.add_record_buttons("新增贫困户", self.add_household, self.edit_current, self.delete_current)
         self.finish_bars()
         self._build_members()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
-    # -- filters --------------------------------------------------------------------------------------------------
-    def _build_filters(self) -> None:
-        self.township_combo = QComboBox(objectName="townshipFilter")
-        fill_combo(self.township_combo, self.workbook.townships(), "全部乡镇" if self.workbook.is_county else None)
-        self.township_combo.setVisible(self.workbook.is_county)
-        self.village_combo = QComboBox(objectName="villageFilter", minimumContentsLength=8)
-        self.status_combo = QComboBox(objectName="statusFilter")
-        fill_combo(self.status_combo, [(s, s) for s in choices.HOUSEHOLD_STATUSES], "全部状态")
-        self.search_box = SearchBox("姓名、身份证号或拼音首字母（如 zxy）")
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setMinimumWidth(280)
-        self._fill_villages()
-        if self.workbook.is_county:
-            self.filter_bar.addWidget(QLabel("乡镇"))
-            self.filter_bar.addWidget(self.township_combo)
-        for label, widget in (("行政村", self.village_combo), ("状态", self.status_combo)):
-            self.filter_bar.addWidget(QLabel(label))
-            self.filter_bar.addWidget(widget)
-        self.filter_bar.addWidget(self.search_box)
-        self.township_combo.currentIndexChanged.connect(self._township_changed)
-        self.village_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search_box.search.connect(lambda _t: self.refresh())
-
-    def _fill_villages(self) -> None:
-        township = self.township_combo.currentData() or ""
-        items = [(vid, name) for vid, name, _t in self.workbook.villages.choices(township)]
-        fill_combo(self.village_combo, items, "全部村")
-
-    def _township_changed(self) -> None:
-        self._fill_villages()
-        self.refresh()
-
     def current_filter(self) -> HouseholdFilter:
-        return HouseholdFilter(township_code=self.township_combo.currentData() or "",
-                               village_id=self.village_combo.currentData() or "",
-                               status=self.status_combo.currentData() or "", text=self.search_box.text(),
-                               sort=self.sort_key, descending=self.sort_descending)
+        return HouseholdFilter(**self.place_values())
 
     # -- members panel --------------------------------------------------------------------------------------------
     def _build_members(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from lingqiu_desktop.core.validation import ValidationError
 
@@ -15,7 +15,7 @@ from lingqiu_desktop.data.store import NotOwnedError
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel
-from lingqiu_desktop.gui.widgets import RecordTable
+from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
 
 
 class ListPage(QWidget):
@@ -75,6 +75,46 @@ class ListPage(QWidget):
     @property
     def read_only(self) -> bool:
         return self.workbook.is_county
+
+    def add_place_filters(self, statuses: tuple[str, ...], search_hint: str, search_width: int = 280) -> None:
+        """The filter bar most registers share: 乡镇 (at the county), 行政村, 状态 and a search box."""
+        wb = self.workbook
+        self.township_combo = QComboBox(objectName="townshipFilter")
+        fill_combo(self.township_combo, wb.townships(), "全部乡镇" if wb.is_county else None)
+        self.village_combo = QComboBox(objectName="villageFilter", minimumContentsLength=8)
+        self.status_combo = QComboBox(objectName="statusFilter")
+        fill_combo(self.status_combo, [(s, s) for s in statuses], "全部状态")
+        self.search_box = SearchBox(search_hint)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setMinimumWidth(search_width)
+        self._fill_villages()
+        if wb.is_county:
+            self.filter_bar.addWidget(QLabel("乡镇"))
+            self.filter_bar.addWidget(self.township_combo)
+        for label, widget in (("行政村", self.village_combo), ("状态", self.status_combo)):
+            self.filter_bar.addWidget(QLabel(label))
+            self.filter_bar.addWidget(widget)
+        self.filter_bar.addWidget(self.search_box)
+        self.township_combo.currentIndexChanged.connect(self._township_changed)
+        self.village_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search_box.search.connect(lambda _t: self.refresh())
+
+    def _fill_villages(self) -> None:
+        township = self.township_combo.currentData() or ""
+        items = [(vid, name) for vid, name, _t in self.workbook.villages.choices(township)]
+        fill_combo(self.village_combo, items, "全部村")
+
+    def _township_changed(self) -> None:
+        self._fill_villages()
+        self.refresh()
+
+    def place_values(self) -> dict[str, Any]:
+        """The shared filter bar's values, as keyword arguments of the list's Filter dataclass."""
+        return {"township_code": self.township_combo.currentData() or "",
+                "village_id": self.village_combo.currentData() or "",
+                "status": self.status_combo.currentData() or "", "text": self.search_box.text(),
+                "sort": self.sort_key, "descending": self.sort_descending}
 
     def finish_bars(self) -> None:
         self.filter_bar.addStretch(1)

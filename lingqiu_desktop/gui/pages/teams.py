@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from lingqiu_desktop.gui.dialogs.membership_edit import END, RECALL, MembershipD
 from lingqiu_desktop.gui.dialogs.team_edit import TeamDialog
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel, yes_no
 from lingqiu_desktop.gui.pages.list_page import ListPage
-from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
+from lingqiu_desktop.gui.widgets import RecordTable
 
 STATUS_COLORS = {"在岗": "#2e7d32", "召回": "#c62828", "期满": "#757575"}
 EVENT_COLORS = {"召回": "#c62828", "期满": "#757575", "成立": "#1565c0", "队长变更": "#8a5a00"}
@@ -74,7 +73,7 @@ class TeamsPage(ListPage):
 
     def __init__(self, workbook: Workbook, parent: Any = None) -> None:
         super().__init__(workbook, COLUMNS, parent)
-        self._build_filters()
+        self.add_place_filters(POSTING_STATUSES, "工作队、派出单位、队员姓名或拼音首字母", 300)
         self.add_record_buttons("新增工作队", self.add_team, self.edit_current, self.delete_current)
         self.finish_bars()
         self._build_detail()
@@ -82,44 +81,8 @@ class TeamsPage(ListPage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
-    # -- filters --------------------------------------------------------------------------------------------------
-    def _build_filters(self) -> None:
-        wb = self.workbook
-        self.township_combo = QComboBox(objectName="townshipFilter")
-        fill_combo(self.township_combo, wb.townships(), "全部乡镇" if wb.is_county else None)
-        self.village_combo = QComboBox(objectName="villageFilter", minimumContentsLength=8)
-        self.status_combo = QComboBox(objectName="statusFilter")
-        fill_combo(self.status_combo, [(s, s) for s in POSTING_STATUSES], "全部状态")
-        self.search_box = SearchBox("工作队、派出单位、队员姓名或拼音首字母")
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setMinimumWidth(300)
-        self._fill_villages()
-        if wb.is_county:
-            self.filter_bar.addWidget(QLabel("乡镇"))
-            self.filter_bar.addWidget(self.township_combo)
-        for label, widget in (("行政村", self.village_combo), ("状态", self.status_combo)):
-            self.filter_bar.addWidget(QLabel(label))
-            self.filter_bar.addWidget(widget)
-        self.filter_bar.addWidget(self.search_box)
-        self.township_combo.currentIndexChanged.connect(self._township_changed)
-        self.village_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search_box.search.connect(lambda _t: self.refresh())
-
-    def _fill_villages(self) -> None:
-        township = self.township_combo.currentData() or ""
-        items = [(vid, name) for vid, name, _t in self.workbook.villages.choices(township)]
-        fill_combo(self.village_combo, items, "全部村")
-
-    def _township_changed(self) -> None:
-        self._fill_villages()
-        self.refresh()
-
     def current_filter(self) -> TeamFilter:
-        return TeamFilter(township_code=self.township_combo.currentData() or "",
-                          village_id=self.village_combo.currentData() or "",
-                          status=self.status_combo.currentData() or "", text=self.search_box.text(),
-                          sort=self.sort_key, descending=self.sort_descending)
+        return TeamFilter(**self.place_values())
 
     # -- members and history below the list ----------------------------------------------------------------------
     def _build_detail(self) -> None:
