@@ -14,11 +14,13 @@ import sqlite_utils
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
 
-from lingqiu_desktop.data import dashboard, households, listing, people, teams, trainings, villages, visits
+from lingqiu_desktop.data import dashboard, households, listing, meetings, people, teams, trainings, villages, visits
 from lingqiu_desktop.data.assessments import AssessmentRepository
 from lingqiu_desktop.data.attendance import AttendanceRepository
+from lingqiu_desktop.data.board import BoardRepository
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
 from lingqiu_desktop.data.households import HouseholdRepository
+from lingqiu_desktop.data.meetings import MeetingRepository
 from lingqiu_desktop.data.people import PersonRepository
 from lingqiu_desktop.data.settings import SettingsRepository
 from lingqiu_desktop.data.stats import table_stats
@@ -35,7 +37,7 @@ DEFAULT_USER = "管理员"
 # Every data module with a list page names its LIST_KIND and SPEC; the Workbook serves them all the same way.
 LIST_SPECS: dict[str, listing.ListSpec] = {
     module.LIST_KIND: module.SPEC
-    for module in (villages, households, visits, people, teams, trainings)
+    for module in (villages, households, visits, people, teams, trainings, meetings)
     if getattr(module, "SPEC", None) is not None
 }
 
@@ -72,6 +74,8 @@ class Workbook:
         self.visits = VisitRepository(self.store)
         self.trainings = TrainingRepository(self.store)
         self.assessments = AssessmentRepository(self.store)
+        self.board = BoardRepository(self.store)
+        self.meetings = MeetingRepository(self.store)
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod
