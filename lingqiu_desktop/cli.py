@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lingqiu_desktop import APP_NAME
+from lingqiu_desktop import APP_NAME, cli_review
 from lingqiu_desktop.paths import default_db_path
 
 from lingqiu_desktop.core.offices import office_name
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="统计各类记录的行数")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     sub.add_parser("check", help="检查数据库完整性与外键")
+    cli_review.add_parser(sub)
     return parser
 
 
@@ -130,8 +132,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        return cli_review.cmd_review(args, wb)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "check": cmd_check,
+    "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "check": cmd_check, "review": cmd_review,
 }
 
 
@@ -143,6 +150,9 @@ def run(argv: Sequence[str]) -> int:
     except (Refused, ValidationError, DatabaseError, NotFoundError, NotOwnedError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not a failure of the command
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown from flushing into the pipe
+        return EXIT_OK
     except KeyboardInterrupt:
         print("\n已取消。", file=sys.stderr)
         return EXIT_REFUSED

@@ -14,14 +14,28 @@ import sqlite_utils
 from lingqiu_desktop.core.offices import COUNTY_CODE, OFFICES, office_name
 from lingqiu_desktop.core.validation import ValidationError
 
-from lingqiu_desktop.data import dashboard, households, listing, meetings, people, teams, trainings, villages, visits
+from lingqiu_desktop.data import (
+    dashboard,
+    households,
+    letters,
+    listing,
+    meetings,
+    people,
+    teams,
+    trainings,
+    villages,
+    visits,
+)
 from lingqiu_desktop.data.assessments import AssessmentRepository
 from lingqiu_desktop.data.attendance import AttendanceRepository
 from lingqiu_desktop.data.board import BoardRepository
 from lingqiu_desktop.data.database import DatabaseError, integrity_problems, migrate, open_database, schema_version
 from lingqiu_desktop.data.households import HouseholdRepository
+from lingqiu_desktop.data.letters import LetterRepository
 from lingqiu_desktop.data.meetings import MeetingRepository
 from lingqiu_desktop.data.people import PersonRepository
+from lingqiu_desktop.data.progress import ProgressRepository
+from lingqiu_desktop.data.reviews import ReviewRepository
 from lingqiu_desktop.data.settings import SettingsRepository
 from lingqiu_desktop.data.stats import table_stats
 from lingqiu_desktop.data.store import Store
@@ -37,7 +51,7 @@ DEFAULT_USER = "管理员"
 # Every data module with a list page names its LIST_KIND and SPEC; the Workbook serves them all the same way.
 LIST_SPECS: dict[str, listing.ListSpec] = {
     module.LIST_KIND: module.SPEC
-    for module in (villages, households, visits, people, teams, trainings, meetings)
+    for module in (villages, households, visits, people, teams, trainings, meetings, letters)
     if getattr(module, "SPEC", None) is not None
 }
 
@@ -76,6 +90,9 @@ class Workbook:
         self.assessments = AssessmentRepository(self.store)
         self.board = BoardRepository(self.store)
         self.meetings = MeetingRepository(self.store)
+        self.letters = LetterRepository(self.store)
+        self.progress = ProgressRepository(self.store)
+        self.reviews = ReviewRepository(self.store)
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod

@@ -16,6 +16,10 @@ DEFAULTS: Final[dict[str, Any]] = {
     # unexcused absences found by spot checks -> the best rating allowed (DOMAIN.md §1)
     "assessment.absence_caps": {"1": "称职", "2": "基本称职", "3": "不称职"},
     "village.collective_income_threshold": 10000,
+    # "1+3" reviews: annual rating by weighted score (≥ threshold), lag rule, completion cap in a score
+    "review.ratings": [["优秀", 90], ["良好", 80], ["合格", 60], ["不合格", 0]],
+    "review.lag_threshold": 0.8,
+    "review.score_cap": 1.0,
     "office.user_name": "管理员",
 }
 

@@ -31,10 +31,13 @@ SECTIONS: list[tuple[str, str]] = [
     ("驻村工作队", "teams:TeamsPage"),
     ("驻村考勤", "attendance:AttendancePage"),
     ("培训", "trainings:TrainingsPage"),
+    ("年度考核", "assessments:AssessmentsPage"),
+    ("目标责任书", "letters:LettersPage"),
+    ("指标进度", "progress:ProgressPage"),
+    ("考核通报", "reviews:ReviewsPage"),
     ("工作例会", "board:BoardPage"),
     ("联席会与例会", "meetings:MeetingsPage"),
     ("人员", "people:PeoplePage"),
-    ("年度考核", "assessments:AssessmentsPage"),
     ("系统设置", "settings:SettingsPage"),
 ]
 

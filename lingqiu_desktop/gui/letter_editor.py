@@ -1,0 +1,537 @@
+"""The letter editor: one 目标责任书 / 军令状 with its parties and their two signers each, its dates, clauses,
+indicators and the scanned signed copy. Everything is held here until 保存 (or a status button, which saves first),
+and then written in one transaction: nothing half-saved when a check fails.
+
+Built in code rather than Designer: it is a workspace (form, clause text, indicator table, scan panel), not a form.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lingqiu_desktop.core.letters import (
+    DRAFT,
+    KINDS,
+    NEXT_STATUS,
+    SIGNER_FIELDS,
+    TEMPLATES,
+    clean_letter,
+    default_title,
+    render_clauses,
+)
+from lingqiu_desktop.core.validation import ValidationError, parse_date
+
+from lingqiu_desktop.data.letters import CLOSED, ScanFile, read_scan
+from lingqiu_desktop.data.store import NotFoundError, NotOwnedError
+
+from lingqiu_desktop.workbook import Workbook
+
+from lingqiu_desktop.gui.dialogs.base import RecordDialog, fill_combo, widget_value
+from lingqiu_desktop.gui.dialogs.indicator_edit import IndicatorDialog, IndicatorTableModel
+from lingqiu_desktop.gui.widgets import RecordTable
+
+STATUS_COLORS = {"草拟": "#757575", "已签订": "#1f5fbf", "执行中": "#b26a00", "已考核": "#2e7d32"}
+SCAN_FILTER = "扫描件（*.pdf *.jpg *.jpeg *.png）;;所有文件（*）"
+
+
+def _date_check(field: str) -> Any:
+    return lambda text: parse_date(text, field)
+
+
+def format_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class LetterEditor(RecordDialog):
+    INPUTS: ClassVar[tuple[str, ...]] = (
+        "kind", "year", "title", "issuer_signer1_name", "issuer_signer1_title", "issuer_signer2_name",
+        "issuer_signer2_title", "receiver_code", "receiver_signer1_name", "receiver_signer1_title",
+        "receiver_signer2_name", "receiver_signer2_title", "drafted_on", "signed_on", "deadline",
+    )
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {
+        "类型": "kind", "年度": "year", "标题": "title", "乙方": "receiver_code", "草拟日期": "drafted_on",
+        "签订日期": "signed_on", "截止日期": "deadline", **{label: column for column, label in SIGNER_FIELDS.items()},
+    }
+    INLINE_CHECKS: ClassVar = {"drafted_on": _date_check("草拟日期"), "signed_on": _date_check("签订日期"),
+                               "deadline": _date_check("截止日期")}
+
+    def __init__(self, workbook: Workbook, letter_id: str | None = None, *, values: dict[str, Any] | None = None,
+                 indicators: list[dict[str, Any]] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(workbook, parent)
+        self.repo = workbook.letters
+        self.letter_id = letter_id
+        self.letter: dict[str, Any] = dict(values or {})
+        self.pending_scan: ScanFile | None = None
+        self.changed = False  # something was saved (a status button saves without closing)
+        self.ui = SimpleNamespace()
+        self._build()
+        self.setup_form()
+        self._narrow_fields()
+        if letter_id:
+            self.letter = self.repo.get(letter_id)
+            indicators = self.repo.indicators(letter_id)
+        self._load(self.letter, indicators or [])
+        self.resize(1240, 700)
+        # the cursor starts in the first field (not on 保存, where the layout order would put it)
+        start = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel) if self.read_only else self.ui.kind
+        start.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- building -----------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setModal(True)
+        self.ui.noteLabel = QLabel(objectName="noteLabel", wordWrap=True)
+        self.ui.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
+        self.ui.buttonBox = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                             QDialogButtonBox.StandardButton.Cancel)
+        splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
+        splitter.addWidget(self._build_form())
+        splitter.addWidget(self._build_tabs())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ui.noteLabel)
+        layout.addLayout(self._build_header())
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.ui.errorLabel)
+        layout.addWidget(self.ui.buttonBox)
+        self.setTabOrder(self.ui.deadline, self.tabs)
+
+    def _build_header(self) -> QHBoxLayout:
+        self.heading = QLabel(objectName="letterHeading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #222;")
+        self.status_label = QLabel(objectName="statusLabel")
+        self.status_button = QPushButton(objectName="statusButton")
+        self.status_button.clicked.connect(self.advance_status)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(QLabel("状态："))
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.status_button)
+        return bar
+
+    def _line(self, name: str, placeholder: str = "", max_length: int = 0) -> QLineEdit:
+        edit = QLineEdit(objectName=name, placeholderText=placeholder)
+        if max_length:
+            edit.setMaxLength(max_length)
+        setattr(self.ui, name, edit)
+        return edit
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget | QHBoxLayout, buddy: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        form.addRow(label, widget)
+
+    def _form(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, form
+
+    def _signer_rows(self, form: QFormLayout, side: str, keys: tuple[str, str]) -> None:
+        for number, role, key in (("1", "书记", keys[0]), ("2", "行政负责人", keys[1])):
+            name = self._line(f"{side}_signer{number}_name", "姓名", 20)
+            title = self._line(f"{side}_signer{number}_title", "职务", 30)
+            pair = QHBoxLayout()
+            pair.addWidget(name, 2)
+            pair.addWidget(title, 3)
+            self._row(form, f"{role}(&{key})：", pair, name)
+
+    def _build_form(self) -> QWidget:
+        basic, form = self._form("基本信息")
+        self.ui.kind = QComboBox(objectName="kind")
+        fill_combo(self.ui.kind, KINDS)
+        self.ui.kind.currentIndexChanged.connect(self._kind_changed)
+        self._row(form, "类型(&K)：", self.ui.kind, self.ui.kind)
+        self._row(form, "年度(&Y)：", self._line("year", "如 2018", 6), self.ui.year)
+        self._row(form, "标题(&T)：", self._line("title", "不填按类型和年度生成"), self.ui.title)
+        self.level_label = QLabel(objectName="levelLabel")
+        form.addRow("层级：", self.level_label)
+        issuer, issuer_form = self._form("甲方（发文单位）")
+        self.issuer_label = QLabel(objectName="issuerLabel")
+        issuer_form.addRow("单位：", self.issuer_label)
+        self._signer_rows(issuer_form, "issuer", ("1", "2"))
+        receiver, receiver_form = self._form("乙方（责任单位）")
+        self.ui.receiver_code = QComboBox(objectName="receiver_code")
+        self.ui.receiver_code.currentIndexChanged.connect(self._receiver_changed)
+        self._row(receiver_form, "单位(&R)：", self.ui.receiver_code, self.ui.receiver_code)
+        self._signer_rows(receiver_form, "receiver", ("3", "4"))
+        dates, dates_form = self._form("日期")
+        for name, text, hint in (("drafted_on", "草拟日期(&D)：", "如 2018-03-01"),
+                                 ("signed_on", "签订日期(&G)：", "签字盖章的日期，签订时填写"),
+                                 ("deadline", "截止日期(&L)：", "如 2018-12-31")):
+            self._row(dates_form, text, self._line(name, hint, 12), getattr(self.ui, name))
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 6, 0)
+        for box in (basic, issuer, receiver, dates):
+            inner.addWidget(box)
+        inner.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, objectName="letterForm")
+        scroll.setWidget(column)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget(objectName="letterTabs")
+        self.tabs.addTab(self._build_clauses(), "条款(&C)")
+        self.tabs.addTab(self._build_indicators(), "指标(&I)")
+        self.tabs.addTab(self._build_scan(), "扫描件(&A)")
+        return self.tabs
+
+    def _build_clauses(self) -> QWidget:
+        page = QWidget()
+        self.clauses = QPlainTextEdit(objectName="clauses")
+        self.clauses.setTabChangesFocus(True)  # Tab moves on, as everywhere else; Enter starts a new clause
+        self.rerender_button = QPushButton("按模板重新生成(&M)", objectName="rerenderButton")
+        self.rerender_button.setToolTip("用当前的双方单位、签字人、年度和截止日期重新填写模板条款")
+        self.rerender_button.clicked.connect(self.rerender_clauses)
+        self.clauses_hint = QLabel("每条一段；保存后即为打印和签字的文本。", objectName="clausesHint")
+        self.clauses_hint.setStyleSheet("color: #555555;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.clauses_hint, 1)
+        bar.addWidget(self.rerender_button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.clauses, 1)
+        return page
+
+    def _build_indicators(self) -> QWidget:
+        page = QWidget()
+        self.indicator_model = IndicatorTableModel(self)
+        self.indicator_table = RecordTable(self.indicator_model)  # type: ignore[arg-type]
+        self.indicator_table.setObjectName("indicatorTable")
+        self.indicator_table.setSortingEnabled(False)  # the order is the letter's, moved with 上移/下移
+        self.indicator_table.horizontalHeader().setSortIndicatorShown(False)
+        self.indicator_table.verticalHeader().hide()  # 序号 says it
+        self.indicator_table.activatedRow.connect(lambda _r: self.edit_indicator())
+        bar = QHBoxLayout()
+        self.indicator_buttons: dict[str, QPushButton] = {}
+        for key, text, slot, shortcut in (
+                ("add", "新增指标(&N)…", self.add_indicator, "Ins"), ("edit", "编辑(&E)…", self.edit_indicator, ""),
+                ("delete", "删除(&X)", self.delete_indicator, ""),
+                ("up", "上移(&U)", lambda: self.move_indicator(-1), "Ctrl+Up"),
+                ("down", "下移(&W)", lambda: self.move_indicator(1), "Ctrl+Down")):
+            button = QPushButton(text, objectName=f"{key}IndicatorButton")
+            button.clicked.connect(slot)
+            if shortcut:
+                QShortcut(QKeySequence(shortcut), self.indicator_table, slot)
+                button.setToolTip(f"快捷键 {shortcut}")
+            self.indicator_buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.weight_label = QLabel(objectName="weightLabel")
+        bar.addWidget(self.weight_label)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.indicator_table, 1)
+        return page
+
+    def _build_scan(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.scan_labels: dict[str, QLabel] = {}
+        for key, text in (("name", "文件名："), ("size", "大小："), ("sha256", "SHA-256："), ("check", "校验：")):
+            label = QLabel(objectName=f"scan_{key}", wordWrap=True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.scan_labels[key] = label
+            form.addRow(text, label)
+        bar = QHBoxLayout()
+        self.scan_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("attach", "选择扫描件(&F)…", self.choose_scan), ("open", "打开(&O)", self.open_scan),
+                                ("verify", "校验(&V)", self.verify_scan)):
+            button = QPushButton(text, objectName=f"{key}ScanButton")
+            button.clicked.connect(slot)
+            self.scan_buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        hint = QLabel("签字盖章后的责任书扫描件或照片（PDF、JPG、PNG，不超过20 MB）。保存时连同其SHA-256校验值一起存入"
+                      "数据库，以后可随时校验存档的文件是否被改动。", wordWrap=True, objectName="scanHint")
+        hint.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint)
+        layout.addLayout(bar)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _narrow_fields(self) -> None:
+        """setup_form makes every line edit 16 characters wide; names, titles, years and dates need less, and the
+        form has to leave room for the clauses at 1366×768."""
+        char = self.fontMetrics().horizontalAdvance("中")
+        for name in self.INPUTS:
+            chars = 5 if name == "year" else 6 if "signer" in name else 9 if name.endswith(("_on", "deadline")) else 0
+            if chars:
+                self.input(name).setMinimumWidth(char * chars)
+
+    # -- loading --------------------------------------------------------------------------------------------------
+    def _load(self, letter: dict[str, Any], indicators: list[dict[str, Any]]) -> None:
+        receivers = self.repo.receivers() if self._editable(letter) else []
+        if letter.get("receiver_code") not in dict(receivers):
+            receivers = [*receivers, (letter.get("receiver_code", ""), letter.get("receiver_name", ""))]
+        self.ui.receiver_code.blockSignals(True)
+        fill_combo(self.ui.receiver_code, receivers)
+        self.ui.receiver_code.blockSignals(False)
+        self.ui.kind.blockSignals(True)
+        self.load(letter)
+        self.ui.kind.blockSignals(False)
+        self.clauses.setPlainText(letter.get("clauses") or "")
+        self.indicator_model.set_rows(indicators)
+        if indicators:
+            self.indicator_table.selectRow(0)
+        self.level_label.setText(letter.get("level", ""))
+        self.issuer_label.setText(letter.get("issuer_name", ""))
+        self._show_state()
+        if not self._editable(letter):
+            self._lock(letter)
+
+    def _editable(self, letter: dict[str, Any]) -> bool:
+        owned = not letter.get("owner") or self.workbook.owns(letter)
+        return owned and letter.get("status", DRAFT) != CLOSED
+
+    def _lock(self, letter: dict[str, Any]) -> None:
+        closed = self.workbook.owns(letter)
+        self.set_read_only("本责任书已考核，只能查看" if closed else
+                           f"本责任书由{letter.get('issuer_name', '其他单位')}签发，本单位只能查看")
+        self.clauses.setReadOnly(True)
+        self.clauses.setStyleSheet("background: #f0f0f0;")
+        self.clauses_hint.setText("")
+        for name in self.INPUTS:  # the read-only look comes from a dynamic property: restyle
+            self.input(name).style().polish(self.input(name))
+        for button in (*self.indicator_buttons.values(), self.rerender_button, self.scan_buttons["attach"],
+                       self.status_button):
+            button.setVisible(button is self.indicator_buttons["edit"])
+        self.indicator_buttons["edit"].setText("查看(&E)…")
+
+    def _show_state(self) -> None:
+        """Heading, status, the next status's button, the weights and the scan."""
+        letter = self.letter
+        status = letter.get("status", DRAFT)
+        self.heading.setText(f"{letter.get('title') or '新建责任书'}　{letter.get('issuer_name', '')} → "
+                             f"{self.ui.receiver_code.currentText()}")
+        self.status_label.setText(status)
+        self.status_label.setStyleSheet(f"color: {STATUS_COLORS.get(status, '#333')}; font-weight: bold;")
+        following = NEXT_STATUS.get(status)
+        self.status_button.setVisible(following is not None and not self.read_only)
+        if following:
+            self.status_button.setText(f"{following[1]}(&S)")
+            self.status_button.setToolTip(f"保存并把状态改为“{following[0]}”")
+        self.setWindowTitle(f"{'查看' if self.read_only else '编辑' if self.letter_id else '新建'}"
+                            f"{letter.get('kind', '责任书')}：{letter.get('receiver_name', '')}")
+        self._show_weights()
+        self._show_scan()
+
+    def _show_weights(self) -> None:
+        total = self.indicator_model.total_weight()
+        count = self.indicator_model.rowCount()
+        text = f"共 {count} 项，权重合计 {total:g}"
+        self.weight_label.setText(text + ("" if abs(total - 100) < 1e-9 or not count else "（一般应为100）"))
+        self.tabs.setTabText(1, f"指标(&I)（{count}）")
+
+    # -- values and saving ------------------------------------------------------------------------------------------
+    def raw_values(self) -> dict[str, Any]:
+        raw = {name: widget_value(self.input(name)) for name in self.INPUTS}
+        keep = ("level", "issuer_code", "issuer_name", "template_key", "status")
+        raw |= {key: self.letter.get(key, "") for key in keep}
+        raw["receiver_name"] = self.ui.receiver_code.currentText()
+        raw["clauses"] = self.clauses.toPlainText()
+        return raw
+
+    def store(self, raw: dict[str, Any]) -> str:
+        return self._persist(raw)
+
+    def _persist(self, raw: dict[str, Any], status: str = "") -> str:
+        values = clean_letter(raw, self.workbook.today())
+        row = self.repo.save(values, self.indicator_model.rows(), self.letter_id, scan=self.pending_scan,
+                             status=status)
+        self.letter_id, self.letter, self.pending_scan, self.changed = row["id"], row, None, True
+        self.saved_id = row["id"]
+        self.indicator_model.set_rows(self.repo.indicators(row["id"]))
+        return str(row["id"])
+
+    def advance_status(self) -> bool:
+        """签订 / 开始执行 / 考核完成: save what is on screen and move one status on, or show why not."""
+        following = NEXT_STATUS.get(self.letter.get("status", DRAFT))
+        if following is None or self.read_only:
+            return False
+        try:
+            self._persist(self.raw_values(), status=following[0])
+        except ValidationError as exc:
+            self.show_errors(getattr(exc, "errors", [exc]))
+            return False
+        except (NotOwnedError, NotFoundError) as exc:
+            self.show_errors([], message=str(exc))
+            return False
+        self.show_errors([])
+        if self.letter["status"] == CLOSED:
+            self._lock(self.letter)
+        self._show_state()
+        return True
+
+    # -- reacting to the form ---------------------------------------------------------------------------------------
+    def _receiver_changed(self) -> None:
+        """Another receiver: its Party secretary and head from the register, as the template did."""
+        code = self.ui.receiver_code.currentData() or ""
+        signers = self.repo.signers_for(code, self.ui.receiver_code.currentText()) if code else {}
+        for key, value in signers.items():
+            self.input(f"receiver_{key}").setText(value)
+        self.letter["receiver_name"] = self.ui.receiver_code.currentText()
+        self._show_state()
+
+    def _kind_changed(self) -> None:
+        """A title still as generated follows the kind (目标责任书 ↔ 军令状)."""
+        year = self.ui.year.text().strip()
+        if self.ui.title.text().strip() in {default_title(k, year) for k in KINDS} | {""}:
+            self.ui.title.setText(default_title(self.ui.kind.currentData(), year))
+
+    def rerender_clauses(self) -> None:
+        template = TEMPLATES.get(self.letter.get("template_key", "")) or next(
+            (t for t in TEMPLATES.values() if t.kind == self.ui.kind.currentData()
+             and t.level == self.letter.get("level")), None)
+        if template is None:
+            return
+        text = render_clauses(template.clauses, self.raw_values())
+        if self.clauses.toPlainText().strip() and text != self.clauses.toPlainText():
+            answer = QMessageBox.question(self, "重新生成条款",
+                                          "将用模板条款替换当前条款，已修改的内容会丢失。继续吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.clauses.setPlainText(text)
+
+    # -- indicators -------------------------------------------------------------------------------------------------
+    def _indicator_dialog(self, values: dict[str, Any] | None) -> IndicatorDialog:
+        year = int(self.ui.year.text()) if self.ui.year.text().strip().isdigit() else int(self.letter.get("year", 0))
+        return IndicatorDialog(self.workbook, values, level=self.letter.get("level", ""), year=year,
+                               read_only=self.read_only, parent=self)
+
+    def current_indicator(self) -> int:
+        return self.indicator_table.current_row()
+
+    def add_indicator(self) -> None:
+        if self.read_only:
+            return
+        dialog = self._indicator_dialog({"deadline": self.ui.deadline.text().strip(), "direction": "higher"})
+        dialog.setWindowTitle("新增指标")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.indicator_table.selectRow(self.indicator_model.append(dialog.values))
+            self._show_weights()
+
+    def edit_indicator(self) -> None:
+        row = self.current_indicator()
+        values = self.indicator_model.row(row)
+        if values is None:
+            return
+        dialog = self._indicator_dialog(values)
+        if dialog.exec() == QDialog.DialogCode.Accepted and not self.read_only:
+            self.indicator_model.replace(row, dialog.values)
+            self._show_weights()
+
+    def delete_indicator(self) -> None:
+        row = self.current_indicator()
+        values = self.indicator_model.row(row)
+        if values is None or self.read_only:
+            return
+        if values.get("id"):
+            answer = QMessageBox.question(self, "删除指标", f"删除指标“{values['name']}”？保存后，该指标已填报的进度"
+                                                           "也一并删除。")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.indicator_model.remove(row)
+        if self.indicator_model.rowCount():
+            self.indicator_table.selectRow(min(row, self.indicator_model.rowCount() - 1))
+        self._show_weights()
+
+    def move_indicator(self, delta: int) -> None:
+        if not self.read_only and self.current_indicator() >= 0:
+            self.indicator_table.selectRow(self.indicator_model.move(self.current_indicator(), delta))
+
+    # -- the scanned copy -------------------------------------------------------------------------------------------
+    def choose_scan(self) -> None:
+        """The file dialog only picks the path; attach_scan() does the work (and is what the tests call)."""
+        path, _filter = QFileDialog.getOpenFileName(self, "选择签字盖章后的扫描件", "", SCAN_FILTER)
+        if path:
+            self.attach_scan(path)
+
+    def attach_scan(self, path: str | Path) -> bool:
+        """Check and hash a file; it is stored with the letter at 保存. A bad file changes nothing."""
+        if self.read_only:
+            return False
+        try:
+            scan = read_scan(path)
+        except ValidationError as exc:
+            self.show_errors([exc])
+            return False
+        self.pending_scan = scan
+        self.show_errors([])
+        self._show_scan()
+        return True
+
+    def _show_scan(self) -> None:
+        scan, letter = self.pending_scan, self.letter
+        name = scan.name if scan else letter.get("scan_name", "")
+        labels = self.scan_labels
+        labels["name"].setText((name + ("（保存后存档）" if scan else "")) if name else "尚未添加扫描件")
+        labels["size"].setText(format_size(scan.size if scan else int(letter.get("scan_size") or 0)) if name else "")
+        labels["sha256"].setText(scan.sha256 if scan else letter.get("scan_sha256", ""))
+        labels["check"].setText("")
+        for key in ("open", "verify"):
+            self.scan_buttons[key].setEnabled(bool(name))
+
+    def verify_scan(self) -> bool | None:
+        """Recompute the stored file's SHA-256 and show whether it still matches."""
+        label = self.scan_labels["check"]
+        if self.pending_scan is not None or not self.letter_id or not self.letter.get("scan_name"):
+            label.setText("尚未保存，保存后可校验")
+            label.setStyleSheet("color: #555555;")
+            return None
+        ok = self.repo.verify_scan(self.letter_id)
+        label.setText("一致：存档文件与添加时相同" if ok else "不一致：存档文件已被改动，请重新添加扫描件")
+        label.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}; font-weight: bold;")
+        return ok
+
+    def scan_temp_path(self) -> Path | None:
+        """The scan written to a temporary file, for the PC's own viewer."""
+        if self.pending_scan is not None:
+            name, data = self.pending_scan.name, self.pending_scan.data
+        elif self.letter_id and self.letter.get("scan_name"):
+            name, data = self.repo.scan(self.letter_id)
+        else:
+            return None
+        path = Path(tempfile.mkdtemp(prefix="lingqiu-scan-")) / (Path(name).name or "扫描件")
+        path.write_bytes(data)
+        return path
+
+    def open_scan(self) -> None:
+        path = self.scan_temp_path()
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, "打开扫描件", f"没有找到能打开该文件的程序。文件已保存在：\n{path}")
