@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for index, (title, _factory) in enumerate(SECTIONS):
             item = QListWidgetItem(title)
-            item.setToolTip(f"{title}（Ctrl+{index + 1}）")
+            item.setToolTip(f"{title}（Ctrl+{index + 1}）" if index < 9 else title)
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())
         self.sidebar.currentRowChanged.connect(self.show_section)
@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("转到(&G)")
         for index, (title, _f) in enumerate(SECTIONS):
             action = QAction(title, self)
-            action.setShortcut(f"Ctrl+{index + 1}")
+            if index < 9:  # Ctrl+1 … Ctrl+9; the rest are reached from the sidebar or this menu
+                action.setShortcut(f"Ctrl+{index + 1}")
             action.triggered.connect(lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
             go_menu.addAction(action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
             navigate = getattr(page, "navigate", None)
             if navigate is not None:
                 navigate.connect(self.open_section)
+        elif self.stack.currentIndex() != index:
+            refresh = getattr(self._pages[index], "refresh_on_show", None)
+            if refresh is not None:  # pages whose figures other pages change read them again when revisited
+                refresh()
         self.stack.setCurrentIndex(index)
 
     def open_section(self, title: str, preset: dict[str, object]) -> None:

@@ -115,6 +115,9 @@ class DashboardPage(QWidget):
     def _opener(self, section: str, preset: dict[str, Any]) -> Callable[[], None]:
         return lambda: self.navigate.emit(section, preset)
 
+    def refresh_on_show(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         wb, today = self.workbook, self.workbook.today()
         scope = "全县12个乡镇" if wb.is_county else wb.office_name

@@ -417,6 +417,12 @@ class ProgressPage(QWidget):
         if letter_id:
             self.letter_combo.setCurrentIndex(max(0, self.letter_combo.findData(letter_id)))
 
+    def refresh_on_show(self) -> None:
+        """Shown again from the sidebar: letters may have been added meanwhile; keep the clerk's place."""
+        code, letter_id = self.receiver_combo.currentData() or "", self.letter_combo.currentData() or ""
+        self._fill_receivers()
+        self.set_receiver(code, letter_id)
+
     def _fill_receivers(self) -> None:
         self.letters = list(self.workbook.letters.letters_for(self.scope.level, self.year, self.scope.township_code))
         receivers = dict((str(x["receiver_code"]), str(x["receiver_name"])) for x in self.letters)

@@ -571,6 +571,10 @@ class ReviewsPage(QWidget):
             tab.stale = True
         self._reload_if_stale()
 
+    def refresh_on_show(self) -> None:
+        """Shown again from the sidebar: progress may have been typed meanwhile, so every tab reads afresh."""
+        self._scope_changed()
+
     def _reload_if_stale(self) -> None:
         tab = self.tabs.currentWidget()
         if isinstance(tab, ReviewTab) and tab.stale:
