@@ -1,4 +1,4 @@
-"""Benchmark of the demo-data generator (lingqiu_desktop/data/demo.py) at county and township scale.
+"""Benchmark of the demo-data generator (the package lingqiu_desktop/data/demo/) at county and township scale.
 
     python bench/bench_demo.py                  # county once, township 3 times
     python bench/bench_demo.py county 3         # county 3 times

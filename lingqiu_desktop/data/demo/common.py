@@ -9,14 +9,15 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from lingqiu_desktop.data.demo import words as W
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 DEMO_USER = "演示数据"
-LAST_DAY = date(2018, 11, 30)        # the demo's "today": nothing is dated later (follow-up due dates excepted)
+LAST_DAY = date(2018, 11, 30)   # the demo's "today": nothing is dated later (but due dates, planned trainings)
 YEARS = (2016, 2017, 2018)
 
 BATCH = 10_000   # rows per executemany
@@ -72,5 +73,5 @@ def birth_date(rng: random.Random, year: int) -> date:
     return date(year, 1, 1) + timedelta(days=rng.randrange(365))
 
 
-def weighted(rng: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
+def weighted(rng: random.Random, pairs: Sequence[tuple[T, float]]) -> T:
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]

@@ -1,27 +1,23 @@
-"""Work teams (驻村工作队) and their members: memberships, daily attendance, spot checks and 2017 assessments."""
+"""Work teams (驻村工作队) and their members: teams, memberships (with leader rotations and recalls) and the
+teams' history (team_event) in the clerk's words. Attendance, leave, spot checks and assessments: attendance.py."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import date
 
-from lingqiu_desktop.core.settings import DEFAULTS
-
 from lingqiu_desktop.data.demo import words as W
-from lingqiu_desktop.data.demo.common import DAYS, DEMO_USER, LAST_INDEX, STAMPS, Row, day_index, fit
+from lingqiu_desktop.data.demo.common import DAYS, DEMO_USER, STAMPS, Row, day_index, fit
 from lingqiu_desktop.data.demo.town import Combo, Person, Posting, Team, Town, Village, combo
 
 _TEAM = ("id owner township_code village_id name sending_unit leader_person_id first_secretary_id start_date "
          "end_date status remarks created_at updated_at updated_by")
 _MEMBERSHIP = "id owner team_id person_id role start_date end_date status remarks created_at updated_at updated_by"
-_ATTENDANCE = "id owner team_id person_id day status leave_type reason approver created_at updated_at updated_by"
-_SPOT = "id owner team_id person_id check_date checker present excused note created_at updated_at updated_by"
-_ASSESSMENT = ("id owner year subject_kind subject_id score rating capped_by assessor remarks created_at updated_at "
-               "updated_by")
+_EVENT = "id owner team_id event_date kind person_id detail created_at updated_at updated_by"
 
-_ATTENDANCE_FIRST = day_index(date(2018, 1, 1))
-_ATTENDANCE_MONTHS = [(day_index(date(2018, m, 1)), day_index(date(2018, m + 1, 1)) - 1) for m in range(1, 12)]
+_LEADER_CHANGE_P = 0.12            # teams whose first leader was rotated out in 2016 (派驻期满轮换)
+_LAST_CHANGE = day_index(date(2016, 12, 20))
+_RECALL_REMARK = "不在岗，经县委组织部批准召回"
 
 
 def write_teams(town: Town) -> None:
@@ -30,17 +26,21 @@ def write_teams(town: Town) -> None:
     led_by_secretary = set(rng.sample(range(len(poor)), min(size.first_secretaries, len(poor))))
     lo = 3 if size.team_members >= 3 * len(poor) else 1
     team_sizes = fit([rng.randint(lo, 5) for _ in poor], size.team_members, lo, 7, rng)
-    teams, memberships = [], []
+    teams, memberships, events = [], [], []
     for i, v in enumerate(poor):
         unit, level = rng.choice(W.SENDING_UNITS)
-        start = DAYS[day_index(date(2015, 10, 1)) + rng.randrange(150)]
+        start = day_index(date(2015, 10, 1)) + rng.randrange(150)
         team = _team_people(town, v, unit, level, team_sizes[i], i in led_by_secretary)
         v.team = team
-        teams.append(_team_row(town, team, v, unit, start))
-        memberships.extend(_membership_rows(town, team, start))
+        row = _team_row(town, team, v, unit, DAYS[start])
+        teams.append(row)
+        events.append(_event(town, team.id, start, "成立", None, f"{row[4]}成立，派出单位：{unit}"))
+        memberships.extend(_membership_rows(town, team, unit, level, start, events))
     town.flush_people("生成驻村工作队员")
     town.w.insert("work_team", _TEAM, teams, town.label("生成驻村工作队"))
     town.w.insert("team_membership", _MEMBERSHIP, memberships, town.label("生成驻村工作队"))
+    events.sort(key=lambda e: (e[2], e[3]))
+    town.w.insert("team_event", _EVENT, events, town.label("生成工作队大事记"))
 
 
 def _team_people(town: Town, v: Village, unit: str, level: str, count: int, has_secretary: bool) -> Team:
@@ -75,91 +75,45 @@ def _team_row(town: Town, team: Team, v: Village, unit: str, start: str) -> Row:
             "在岗", "", now, now, DEMO_USER)
 
 
-def _membership_rows(town: Town, team: Team, start: str) -> list[Row]:
+def _membership_rows(town: Town, team: Team, unit: str, level: str, start: int, events: list[Row]) -> list[Row]:
+    """The postings of a team since it was set up, with their events: 成员进驻 for each; for some teams a first
+    leader rotated out in 2016 (期满, then 队长变更 to today's leader); for a few a member recalled in 2017 (召回)."""
     rng, now, new_id = town.rng, town.w.now, town.w.new_id
     rows = []
+    first_role = "第一书记" if team.first_secretary else "队长"
+    leader_start = start
+    if rng.random() < _LEADER_CHANGE_P:
+        leader_start = min(_LAST_CHANGE, start + rng.randint(150, 330))
+        kind = "第一书记" if team.first_secretary else "工作队员"
+        old = town.person(kind, unit, level, rng.choice(W.UNIT_POSTS), years=(1962, 1990), party=0.95)
+        end = leader_start - 1
+        remark = "派驻期满，轮换回原单位"
+        rows.append((new_id(), town.code, team.id, old.id, first_role, DAYS[start], DAYS[end], "期满", remark, now,
+                     now, DEMO_USER))
+        events.append(_event(town, team.id, start, "成员进驻", old.id, f"{old.name}进驻，任{first_role}"))
+        events.append(_event(town, team.id, end, "期满", old.id, f"{old.name}期满离村：{remark}"))
+        new = team.members[0]
+        events.append(_event(town, team.id, leader_start, "队长变更", new.id, f"队长：{old.name} → {new.name}"))
+        if team.first_secretary:
+            events.append(_event(town, team.id, leader_start, "角色变更", new.id,
+                                 f"第一书记：{old.name} → {new.name}"))
     for k, p in enumerate(team.members):
-        role = "队员" if k else ("第一书记" if team.first_secretary else "队长")
-        town.postings.append(Posting(team.id, p))
-        rows.append((new_id(), town.code, team.id, p.id, role, start, None, "在岗", "", now, now, DEMO_USER))
+        role = "队员" if k else first_role
+        begin = leader_start if k == 0 else start
+        town.postings.append(Posting(team.id, p, begin))
+        rows.append((new_id(), town.code, team.id, p.id, role, DAYS[begin], None, "在岗", "", now, now, DEMO_USER))
+        events.append(_event(town, team.id, begin, "成员进驻", p.id, f"{p.name}进驻，任{role}"))
     if rng.random() < 0.05:   # a member recalled in 2017 for not being at his post (DOMAIN.md §1)
         p = town.person("工作队员", f"{town.name}人民政府", "乡镇", rng.choice(W.TOWNSHIP_UNIT_POSTS))
-        end = DAYS[day_index(date(2017, 3, 1)) + rng.randrange(200)]
-        town.recalled.append(p)
-        rows.append((new_id(), town.code, team.id, p.id, "队员", start, end, "召回", "不在岗，经县委组织部批准召回",
+        end = day_index(date(2017, 3, 1)) + rng.randrange(200)
+        town.recalled.append(Posting(team.id, p, start, end, "松散"))
+        rows.append((new_id(), town.code, team.id, p.id, "队员", DAYS[start], DAYS[end], "召回", _RECALL_REMARK,
                      now, now, DEMO_USER))
+        events.append(_event(town, team.id, start, "成员进驻", p.id, f"{p.name}进驻，任队员"))
+        events.append(_event(town, team.id, end, "召回", p.id, f"{p.name}召回离村：{_RECALL_REMARK}"))
     return rows
 
 
-def write_attendance(town: Town) -> None:
-    rng = town.rng
-    for posting in town.postings:
-        posting.off = _days_off(rng, town)
-    if town.size.attendance:
-        town.w.insert("attendance", _ATTENDANCE, _attendance_rows(town), town.label("生成驻村考勤"))
-
-
-def _days_off(rng: random.Random, town: Town) -> dict[int, tuple[str, str, str, str]]:
-    """Leave (approved by the township up to 3 days, by the county above), trips and rare absences, by month."""
-    off: dict[int, tuple[str, str, str, str]] = {}
-    for start, end in _ATTENDANCE_MONTHS:
-        if rng.random() < 0.35:
-            length = rng.choice((1, 1, 2, 2, 3, 4, 5))
-            first = rng.randint(start, end - length + 1)
-            leave_type, reason = rng.choice(W.LEAVE_TYPES)
-            approver = f"{town.secretary.name}（{town.suffix}党委）" if length <= 3 else "县委组织部"
-            for d in range(first, first + length):
-                off[d] = ("请假", leave_type, reason, approver)
-        if rng.random() < 0.3:
-            day = rng.randint(start, end)
-            off.setdefault(day, ("出差", "", rng.choice(W.TRIP_REASONS), ""))
-        if rng.random() < 0.03:
-            off.setdefault(rng.randint(start, end), ("缺勤", "", "", ""))
-    return off
-
-
-def _attendance_rows(town: Town) -> Iterator[Row]:
-    present = ("在村", "", "", "")
-    owner, new_id = town.code, town.w.new_id
-    for posting in town.postings:
-        team_id, person_id, off = posting.team_id, posting.person.id, posting.off
-        for d in range(_ATTENDANCE_FIRST, LAST_INDEX + 1):
-            status = off.get(d, present)
-            stamp = STAMPS[d]
-            yield (new_id(), owner, team_id, person_id, DAYS[d], *status, stamp, stamp, DEMO_USER)
-
-
-_SPOT_NOTES = {"在村": "在村，正在入户走访", "请假": "已请假，手续齐全", "出差": "外出办事，已报备",
-               "缺勤": "不在岗，未请假"}
-
-
-def write_spot_checks(town: Town) -> None:
-    rng, now = town.rng, town.w.now
-    if not town.postings:
-        return
-    rows = []
-    for _ in range(town.size.spot_checks):
-        posting = rng.choice(town.postings)
-        day = rng.randint(_ATTENDANCE_FIRST, LAST_INDEX)
-        status = posting.off.get(day, ("在村",))[0]
-        checker = rng.choice(W.SPOT_CHECKERS)
-        rows.append((town.w.new_id(), town.code, posting.team_id, posting.person.id, DAYS[day], checker,
-                     int(status == "在村"), int(status in ("请假", "出差")), _SPOT_NOTES[status], now, now, DEMO_USER))
-    rows.sort(key=lambda r: r[4])
-    town.w.insert("spot_check", _SPOT, rows, town.label("生成抽查记录"))
-
-
-def write_assessments(town: Town) -> None:
-    """2017 ratings of team members (优秀 about 20%); recalled members 不称职."""
-    rng, now = town.rng, town.w.now
-    ratings = DEFAULTS["assessment.ratings"]
-    scores = {ratings[0]: (90, 98), ratings[1]: (80, 90), ratings[2]: (70, 80), ratings[-1]: (55, 70)}
-    rows = []
-    people = [(p.person, False) for p in town.postings] + [(p, True) for p in town.recalled]
-    for person, recalled in people:
-        r = rng.random()
-        rating = ratings[-1] if recalled else ratings[0] if r < 0.2 else ratings[1] if r < 0.92 else ratings[2]
-        remarks = "年内被召回" if recalled else ""
-        rows.append((town.w.new_id(), town.code, 2017, "person", person.id, round(rng.uniform(*scores[rating]), 1),
-                     rating, "", "县委组织部", remarks, now, now, DEMO_USER))
-    town.w.insert("assessment", _ASSESSMENT, rows, town.label("生成年度考核"))
+def _event(town: Town, team_id: str, day: int, kind: str, person_id: str | None, detail: str) -> Row:
+    stamp = STAMPS[day]
+    return (town.w.new_id(), town.code, team_id, DAYS[day], kind, person_id, detail, stamp, stamp, DEMO_USER)

@@ -33,7 +33,7 @@ class DemoSize:
     spot_checks: int
     meetings: int                # per office: 2 联席会 + 例会
     board_weeks: int             # weeks of board items per work group
-    attendance: bool = True      # a row per active member per day, 2018-01-01..2018-11-30
+    attendance: bool = True      # the sign-in book 2017-01-01..2018-11-30 (no row on most days off)
 
     def scaled(self, factor: float) -> DemoSize:
         """Counts multiplied by factor (ratios such as households_per_helper kept)."""
@@ -70,7 +70,7 @@ def township_shares(size: DemoSize, codes: list[str], rng: random.Random, county
 
 def estimate_rows(size: DemoSize, county: bool) -> int:
     """Rows the run will write (and index rows it will rebuild), roughly, for the progress total."""
-    attendance = size.team_members * 334 if size.attendance else 0
+    attendance = size.team_members * 570 if size.attendance else 0   # with leave requests
     visitors = size.visits * 1.62
     people = size.villages * 3 + size.households * 4.2 + size.members + size.team_members * 2.05 + attendance
     letters = size.letters + size.indicators * 12.6

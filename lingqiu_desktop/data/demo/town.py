@@ -7,6 +7,7 @@ fixed in the package's _town), so that order, not the module layout, decides wha
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -62,13 +63,25 @@ class Household:
     combos: tuple[Combo, Combo]       # helper alone, helper with the 包村干部
 
 
+# One day of a member's sign-in book: status, leave_type, reason, approver, leave_id (None: no row that day).
+Day = tuple[str, str, str, str, str | None]
+
+
 @dataclass(slots=True)
 class Posting:
-    """An active team member, with the days of 2018 not spent in the village."""
+    """A member's posting to a team (end None: still 在岗), with the sign-in book the attendance module plans.
+
+    start and end are day indexes (common.day_index); plan holds one Day or None per day of the attendance period,
+    leaves the leave_request rows behind its 请假 days. profile is how the member keeps the rules: 稳定 (stays
+    weekends to make the monthly days), 一般 (mostly does), 松散 (often away, rarely makes up)."""
 
     team_id: str
     person: Person
-    off: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
+    start: int
+    end: int | None = None
+    profile: str = "稳定"
+    plan: list[Day | None] = field(default_factory=list)
+    leaves: list[Row] = field(default_factory=list)
 
 
 def combo(people: Sequence[Person]) -> Combo:
@@ -94,8 +107,9 @@ class Town:
         self.person_rows: list[Row] = []
         self.cadres: list[Person] = []
         self.villages: list[Village] = []
-        self.postings: list[Posting] = []
-        self.recalled: list[Person] = []
+        self.postings: list[Posting] = []   # active members (在岗)
+        self.recalled: list[Posting] = []   # members recalled in 2017 (召回)
+        self.absences_2017: Counter[str] = Counter()   # person id -> unexcused absences found by spot checks
         self.workers: list[tuple[str, str, str]] = []   # name, village, phone of working-age household members
 
     @property

@@ -129,10 +129,18 @@ def _visit_batch(town: Town, weather: dict[int, str], days: list[int],
     return visits, visitors
 
 
+# Follow-ups: done a few days after the visit (1-2 days mostly, by the due date or near it); a few forgotten, the
+# more of them the more recent the due date (a clerk chases up old ones), so that as of the demo's last day a few
+# hundred are overdue in the county and about as many still open and not yet due.
+_DONE_DELAYS = (1,) * 55 + (2,) * 25 + (3,) * 10 + (4,) * 5 + (5,) * 3 + (7,) * 2
+_FORGOTTEN = [0.005] + [   # chance of being forgotten, by days overdue (0: not yet due)
+    0.03 if age <= 30 else 0.012 if age <= 60 else 0.0004 for age in range(1, 800)]
+
+
 def _follow_up(rand: Callable[[], float], day: int, days: int, visitor: str) -> tuple[str, str | None, str]:
-    """Most follow-ups done by the first visitor within the time promised; some overdue; recent ones still open."""
+    """(due, done_at or None, done_by): done by the first visitor a few days after the visit, unless forgotten."""
     due = day + days
-    if day < LAST_INDEX and rand() < (0.88 if due <= LAST_INDEX else 0.3):
-        done = min(LAST_INDEX, day + 1 + int(rand() * (days + 5)))
-        return DAYS[due], DAYS[done], visitor
-    return DAYS[due], None, ""
+    done = day + min(days + 2, _DONE_DELAYS[int(rand() * 100)])
+    if done > LAST_INDEX or rand() < _FORGOTTEN[max(0, LAST_INDEX - due)]:
+        return DAYS[due], None, ""
+    return DAYS[due], DAYS[done], visitor
