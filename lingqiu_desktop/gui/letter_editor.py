@@ -7,18 +7,16 @@ Built in code rather than Designer: it is a workspace (form, clause text, indica
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,29 +44,21 @@ from lingqiu_desktop.core.letters import (
 )
 from lingqiu_desktop.core.validation import ValidationError, parse_date
 
-from lingqiu_desktop.data.letters import CLOSED, ScanFile, read_scan
+from lingqiu_desktop.data.letters import CLOSED, ScanFile
 from lingqiu_desktop.data.store import NotFoundError, NotOwnedError
 
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.base import RecordDialog, fill_combo, widget_value
 from lingqiu_desktop.gui.dialogs.indicator_edit import IndicatorDialog, IndicatorTableModel
+from lingqiu_desktop.gui.scan_panel import ScanPanel
 from lingqiu_desktop.gui.widgets import RecordTable
 
 STATUS_COLORS = {"草拟": "#757575", "已签订": "#1f5fbf", "执行中": "#b26a00", "已考核": "#2e7d32"}
-SCAN_FILTER = "扫描件（*.pdf *.jpg *.jpeg *.png）;;所有文件（*）"
 
 
 def _date_check(field: str) -> Any:
     return lambda text: parse_date(text, field)
-
-
-def format_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} 字节"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 class LetterEditor(RecordDialog):
@@ -90,7 +80,6 @@ class LetterEditor(RecordDialog):
         self.repo = workbook.letters
         self.letter_id = letter_id
         self.letter: dict[str, Any] = dict(values or {})
-        self.pending_scan: ScanFile | None = None
         self.changed = False  # something was saved (a status button saves without closing)
         self.ui = SimpleNamespace()
         self._build()
@@ -205,7 +194,9 @@ class LetterEditor(RecordDialog):
         self.tabs = QTabWidget(objectName="letterTabs")
         self.tabs.addTab(self._build_clauses(), "条款(&C)")
         self.tabs.addTab(self._build_indicators(), "指标(&I)")
-        self.tabs.addTab(self._build_scan(), "扫描件(&A)")
+        self.scan_panel = ScanPanel(self.repo, lambda: (self.letter_id, self.letter))
+        self.scan_panel.chosen.connect(self.attach_scan)
+        self.tabs.addTab(self.scan_panel, "扫描件(&A)")
         return self.tabs
 
     def _build_clauses(self) -> QWidget:
@@ -254,35 +245,6 @@ class LetterEditor(RecordDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(self.indicator_table, 1)
-        return page
-
-    def _build_scan(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.scan_labels: dict[str, QLabel] = {}
-        for key, text in (("name", "文件名："), ("size", "大小："), ("sha256", "SHA-256："), ("check", "校验：")):
-            label = QLabel(objectName=f"scan_{key}", wordWrap=True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.scan_labels[key] = label
-            form.addRow(text, label)
-        bar = QHBoxLayout()
-        self.scan_buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("attach", "选择扫描件(&F)…", self.choose_scan), ("open", "打开(&O)", self.open_scan),
-                                ("verify", "校验(&V)", self.verify_scan)):
-            button = QPushButton(text, objectName=f"{key}ScanButton")
-            button.clicked.connect(slot)
-            self.scan_buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-        hint = QLabel("签字盖章后的责任书扫描件或照片（PDF、JPG、PNG，不超过20 MB）。保存时连同其SHA-256校验值一起存入"
-                      "数据库，以后可随时校验存档的文件是否被改动。", wordWrap=True, objectName="scanHint")
-        hint.setStyleSheet("color: #555555;")
-        layout = QVBoxLayout(page)
-        layout.addWidget(hint)
-        layout.addLayout(bar)
-        layout.addLayout(form)
-        layout.addStretch(1)
         return page
 
     def _narrow_fields(self) -> None:
@@ -349,7 +311,7 @@ class LetterEditor(RecordDialog):
         self.setWindowTitle(f"{'查看' if self.read_only else '编辑' if self.letter_id else '新建'}"
                             f"{letter.get('kind', '责任书')}：{letter.get('receiver_name', '')}")
         self._show_weights()
-        self._show_scan()
+        self.scan_panel.refresh()
 
     def _show_weights(self) -> None:
         total = self.indicator_model.total_weight()
@@ -475,63 +437,44 @@ class LetterEditor(RecordDialog):
         if not self.read_only and self.current_indicator() >= 0:
             self.indicator_table.selectRow(self.indicator_model.move(self.current_indicator(), delta))
 
-    # -- the scanned copy -------------------------------------------------------------------------------------------
+    # -- the scanned copy (the panel does the work; these are the editor's own names for it) ------------------------
+    @property
+    def pending_scan(self) -> ScanFile | None:
+        return self.scan_panel.pending
+
+    @pending_scan.setter
+    def pending_scan(self, scan: ScanFile | None) -> None:
+        self.scan_panel.pending = scan
+
+    @property
+    def scan_labels(self) -> dict[str, QLabel]:
+        return self.scan_panel.labels
+
+    @property
+    def scan_buttons(self) -> dict[str, QPushButton]:
+        return self.scan_panel.buttons
+
     def choose_scan(self) -> None:
         """The file dialog only picks the path; attach_scan() does the work (and is what the tests call)."""
-        path, _filter = QFileDialog.getOpenFileName(self, "选择签字盖章后的扫描件", "", SCAN_FILTER)
-        if path:
-            self.attach_scan(path)
+        self.scan_panel.choose()
 
     def attach_scan(self, path: str | Path) -> bool:
         """Check and hash a file; it is stored with the letter at 保存. A bad file changes nothing."""
         if self.read_only:
             return False
         try:
-            scan = read_scan(path)
+            self.scan_panel.attach(path)
         except ValidationError as exc:
             self.show_errors([exc])
             return False
-        self.pending_scan = scan
         self.show_errors([])
-        self._show_scan()
         return True
 
-    def _show_scan(self) -> None:
-        scan, letter = self.pending_scan, self.letter
-        name = scan.name if scan else letter.get("scan_name", "")
-        labels = self.scan_labels
-        labels["name"].setText((name + ("（保存后存档）" if scan else "")) if name else "尚未添加扫描件")
-        labels["size"].setText(format_size(scan.size if scan else int(letter.get("scan_size") or 0)) if name else "")
-        labels["sha256"].setText(scan.sha256 if scan else letter.get("scan_sha256", ""))
-        labels["check"].setText("")
-        for key in ("open", "verify"):
-            self.scan_buttons[key].setEnabled(bool(name))
-
     def verify_scan(self) -> bool | None:
-        """Recompute the stored file's SHA-256 and show whether it still matches."""
-        label = self.scan_labels["check"]
-        if self.pending_scan is not None or not self.letter_id or not self.letter.get("scan_name"):
-            label.setText("尚未保存，保存后可校验")
-            label.setStyleSheet("color: #555555;")
-            return None
-        ok = self.repo.verify_scan(self.letter_id)
-        label.setText("一致：存档文件与添加时相同" if ok else "不一致：存档文件已被改动，请重新添加扫描件")
-        label.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}; font-weight: bold;")
-        return ok
+        return self.scan_panel.verify()
 
     def scan_temp_path(self) -> Path | None:
-        """The scan written to a temporary file, for the PC's own viewer."""
-        if self.pending_scan is not None:
-            name, data = self.pending_scan.name, self.pending_scan.data
-        elif self.letter_id and self.letter.get("scan_name"):
-            name, data = self.repo.scan(self.letter_id)
-        else:
-            return None
-        path = Path(tempfile.mkdtemp(prefix="lingqiu-scan-")) / (Path(name).name or "扫描件")
-        path.write_bytes(data)
-        return path
+        return self.scan_panel.temp_path()
 
     def open_scan(self) -> None:
-        path = self.scan_temp_path()
-        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(self, "打开扫描件", f"没有找到能打开该文件的程序。文件已保存在：\n{path}")
+        self.scan_panel.open_file()

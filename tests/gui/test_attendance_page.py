@@ -18,7 +18,8 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.leave_edit import LeaveDialog
 from lingqiu_desktop.gui.dialogs.spot_check_edit import SpotCheckDialog
-from lingqiu_desktop.gui.pages.attendance import BELOW_BACK, AttendancePage
+from lingqiu_desktop.gui.models.attendance_grid import BELOW_BACK
+from lingqiu_desktop.gui.pages.attendance import AttendancePage
 
 NO = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

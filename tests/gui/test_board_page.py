@@ -20,8 +20,9 @@ from lingqiu_desktop.data.meetings import MeetingRepository
 
 from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
 
+from lingqiu_desktop.gui.board_cards import GroupCard
 from lingqiu_desktop.gui.dialogs.board_item_edit import BoardItemDialog, GroupsDialog
-from lingqiu_desktop.gui.pages.board import BoardPage, GroupCard
+from lingqiu_desktop.gui.pages.board import BoardPage
 
 TODAY = "2018-11-30"
 WEEK = "2018-11-26"

@@ -39,13 +39,14 @@ from lingqiu_desktop.data.store import NotOwnedError
 
 from lingqiu_desktop.workbook import Workbook
 
-from lingqiu_desktop.gui.pages.reviews import (
+from lingqiu_desktop.gui.review_widgets import (
     COUNTY_LEVEL,
     LAG_BACK,
     RED,
     ScopeBar,
     number,
     percent,
+    target_text,
     trend_arrow,
     year_items,
 )
@@ -216,11 +217,10 @@ class ProgressModel(QAbstractTableModel):
 
 def _indicator_tip(row: GridRow) -> str:
     i = row.indicator
-    better = "越高越好" if i["direction"] == "higher" else "越低越好"
     label = COMPUTED_SOURCES.get(i["source"], i["source"])
     source = f"系统自动统计：{label}" if row.is_computed else "每月手工填报"
-    return (f"{i['name']}\n基数 {number(i['baseline'])}{i['unit']}　目标 {number(i['target'])}{i['unit']}（{better}）"
-            f"\n权重 {number(i['weight'])}　{source}")
+    span = target_text(i["baseline"], i["target"], i["unit"], i["direction"])
+    return f"{i['name']}\n{span}\n权重 {number(i['weight'])}　{source}"
 
 
 def _letter_text(letter: dict[str, Any]) -> str:
