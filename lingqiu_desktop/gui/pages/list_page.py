@@ -5,9 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from lingqiu_desktop.core.validation import ValidationError
+from lingqiu_desktop.core.trainings import period_range
+from lingqiu_desktop.core.validation import ValidationError, parse_date, parse_month, parse_year
 
 from lingqiu_desktop.data.listing import PageKey
 from lingqiu_desktop.data.store import NotOwnedError
@@ -16,6 +27,23 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel
 from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
+
+
+def date_bound(text: str, last: bool) -> str:
+    """A date, a month (2018-06) or a year (2018) typed into a date filter: its first or last day."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return parse_date(text, "日期").isoformat()
+    except ValidationError:
+        pass
+    try:
+        period = parse_month(text)
+    except ValidationError:
+        period = str(parse_year(text))
+    first, end = period_range(period)
+    return (end if last else first).isoformat()
 
 
 class ListPage(QWidget):
@@ -115,6 +143,18 @@ class ListPage(QWidget):
                 "village_id": self.village_combo.currentData() or "",
                 "status": self.status_combo.currentData() or "", "text": self.search_box.text(),
                 "sort": self.sort_key, "descending": self.sort_descending}
+
+    def date_filter(self, edit: QLineEdit, last: bool) -> str:
+        """A date filter box's value as a date bound ("" when empty); a bad entry is marked and ignored."""
+        try:
+            value = date_bound(edit.text(), last)
+        except ValidationError:
+            edit.setToolTip("请输入日期（2018-06-05）、月份（2018-06）或年份（2018）")
+            edit.setStyleSheet("border: 1px solid #d93025; background: #fff4f3;")
+            return ""
+        edit.setToolTip("")
+        edit.setStyleSheet("")
+        return value
 
     def finish_bars(self) -> None:
         self.filter_bar.addStretch(1)

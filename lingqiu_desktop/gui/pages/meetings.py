@@ -25,7 +25,6 @@ from lingqiu_desktop.workbook import Workbook
 from lingqiu_desktop.gui.dialogs.meeting_edit import MeetingDialog
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel
 from lingqiu_desktop.gui.pages.list_page import ListPage
-from lingqiu_desktop.gui.pages.trainings import date_bound
 from lingqiu_desktop.gui.widgets import RecordTable, SearchBox, fill_combo
 
 RED, GREEN, AMBER = "#c62828", "#2e7d32", "#b26a00"
@@ -115,21 +114,10 @@ class MeetingsPage(ListPage):
         self.search_box.search.connect(lambda _t: self.refresh())
         self.overdue_box.toggled.connect(lambda _on: self.refresh())
 
-    def _date_filter(self, edit: QLineEdit, last: bool) -> str:
-        try:
-            value = date_bound(edit.text(), last)
-        except ValidationError:
-            edit.setToolTip("请输入日期（2018-06-05）、月份（2018-06）或年份（2018）")
-            edit.setStyleSheet("border: 1px solid #d93025; background: #fff4f3;")
-            return ""
-        edit.setToolTip("")
-        edit.setStyleSheet("")
-        return value
-
     def current_filter(self) -> MeetingFilter:
         return MeetingFilter(owner=self.office_combo.currentData() or "", kind=self.kind_combo.currentData() or "",
-                             date_from=self._date_filter(self.date_from, False),
-                             date_to=self._date_filter(self.date_to, True), text=self.search_box.text(),
+                             date_from=self.date_filter(self.date_from, False),
+                             date_to=self.date_filter(self.date_to, True), text=self.search_box.text(),
                              today=self.workbook.today().isoformat(), overdue_only=self.overdue_box.isChecked(),
                              sort=self.sort_key, descending=self.sort_descending)
 

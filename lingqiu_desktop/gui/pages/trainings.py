@@ -28,10 +28,8 @@ from lingqiu_desktop.core.trainings import (
     format_hours,
     period_label,
     period_of,
-    period_range,
     year_periods,
 )
-from lingqiu_desktop.core.validation import ValidationError, parse_date, parse_month, parse_year
 
 from lingqiu_desktop.data.trainings import TrainingFilter
 
@@ -65,23 +63,6 @@ ATTENDEE_COLUMNS = [
     Column("name", "姓名", 90), Column("unit", "单位或村", 260), Column("post", "职务", 150),
     Column("phone", "联系电话", 130), Column("mark", "出勤", 70, "center", colors=MARK_COLORS),
 ]
-
-
-def date_bound(text: str, last: bool) -> str:
-    """A date, a month (2018-06) or a year (2018) typed into a date filter: its first or last day."""
-    text = text.strip()
-    if not text:
-        return ""
-    try:
-        return parse_date(text, "日期").isoformat()
-    except ValidationError:
-        pass
-    try:
-        period = parse_month(text)
-    except ValidationError:
-        period = str(parse_year(text))
-    first, end = period_range(period)
-    return (end if last else first).isoformat()
 
 
 class TrainingsPage(ListPage):
@@ -146,22 +127,11 @@ class TrainingsPage(ListPage):
             edit.editingFinished.connect(self.refresh)
         self.search_box.search.connect(lambda _t: self.refresh())
 
-    def _date_filter(self, edit: QLineEdit, last: bool) -> str:
-        try:
-            value = date_bound(edit.text(), last)
-        except ValidationError:
-            edit.setToolTip("请输入日期（2018-06-05）、月份（2018-06）或年份（2018）")
-            edit.setStyleSheet("border: 1px solid #d93025; background: #fff4f3;")
-            return ""
-        edit.setToolTip("")
-        edit.setStyleSheet("")
-        return value
-
     def current_filter(self) -> TrainingFilter:
         return TrainingFilter(township_code=self.township_combo.currentData() or "",
                               audience=self.audience_combo.currentData() or "",
-                              date_from=self._date_filter(self.date_from, False),
-                              date_to=self._date_filter(self.date_to, True),
+                              date_from=self.date_filter(self.date_from, False),
+                              date_to=self.date_filter(self.date_to, True),
                               text=self.search_box.text(), today=self.workbook.today().isoformat(),
                               sort=self.sort_key, descending=self.sort_descending)
 
