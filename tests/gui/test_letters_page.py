@@ -19,10 +19,9 @@ from tests.helpers import add_village
 from lingqiu_desktop.core.letters import clean_letter
 from lingqiu_desktop.core.pinyin import initials
 
-from lingqiu_desktop.data import letters as letters_module
 from lingqiu_desktop.data.letters import LetterRepository
 
-from lingqiu_desktop.workbook import LIST_SPECS, REFERENCE_DATE_KEY, Workbook
+from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
 
 from lingqiu_desktop.gui.dialogs.indicator_edit import IndicatorDialog
 from lingqiu_desktop.gui.letter_editor import LetterEditor
@@ -40,17 +39,11 @@ def add_person(wb: Workbook, name: str, post: str, kind: str, unit: str, townshi
 
 
 def ready(wb: Workbook) -> Workbook:
-    """Until the integrator wires them: the repository on the workbook (the list is registered per test)."""
+    """The working date and the township leaders who sign its letters."""
     wb.settings.set(REFERENCE_DATE_KEY, TODAY)
-    wb.letters = LetterRepository(wb.store)
     add_person(wb, "李宏文", "党委书记", "干部", "东河南镇人民政府")
     add_person(wb, "马东平", "镇长", "干部", "东河南镇人民政府")
     return wb
-
-
-@pytest.fixture(autouse=True)
-def _letter_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(LIST_SPECS, "letter", letters_module.SPEC)
 
 
 @pytest.fixture

@@ -4,17 +4,13 @@ meeting in the future, a second 例会 in a week) shows the Chinese message and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.gui.modal import activate, focused, in_modal, show
 from tests.helpers import type_chinese
-
-from lingqiu_desktop.data.board import BoardRepository
-from lingqiu_desktop.data.meetings import MeetingRepository
 
 from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
 
@@ -28,64 +24,14 @@ RED = "#c62828"
 
 
 def wire(workbook: Workbook) -> Workbook:
-    """Until the integrator adds workbook.board and workbook.meetings."""
+    """The working date the tests' weeks are counted from."""
     workbook.settings.set(REFERENCE_DATE_KEY, TODAY)
-    workbook.board = BoardRepository(workbook.store)
-    workbook.meetings = MeetingRepository(workbook.store)
     return workbook
 
 
 @pytest.fixture
 def wb(workbook: Workbook) -> Workbook:
     return wire(workbook)
-
-
-def focused() -> QWidget:
-    return QApplication.focusWidget()
-
-
-def show(qtbot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return activate(qtbot, widget)
-
-
-def activate(qtbot, widget: QWidget) -> QWidget:
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None and widget.isAncestorOf(focused()))
-    return widget
-
-
-def in_modal(qtbot, open_it: Callable[[], None], drive: Callable[[QWidget], None]) -> None:
-    """Open a modal dialog (its exec() blocks) and drive it from inside its event loop; a failure closes it and is
-    raised here, so a broken test fails instead of hanging."""
-    failures: list[BaseException] = []
-    done: list[bool] = []
-    tries = iter(range(300))
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None and next(tries, None) is not None:
-            QTimer.singleShot(10, handle)
-            return
-        done.append(True)
-        try:
-            assert dialog is not None, "no dialog opened"
-            dialog.activateWindow()
-            qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
-            drive(dialog)
-        except BaseException as exc:  # noqa: BLE001 - re-raised below, outside the dialog's event loop
-            failures.append(exc)
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, handle)
-    open_it()
-    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
-    if failures:
-        raise failures[0]
 
 
 def counts(wb: Workbook) -> tuple[int, ...]:

@@ -12,10 +12,6 @@ from tests.helpers import add_village
 
 from lingqiu_desktop.core.records import clean_village
 
-from lingqiu_desktop.data.letters import LetterRepository
-from lingqiu_desktop.data.progress import ProgressRepository
-from lingqiu_desktop.data.reviews import ReviewRepository
-
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.pages.progress import COL_NAME, COL_RATE, COL_TREND, FIRST_MONTH, READ_ONLY, ProgressPage
@@ -25,14 +21,6 @@ TOWNSHIP = "140224101"
 # (name, unit, baseline, target, direction, weight): worked by hand in test_reviews_page too
 HOUSEHOLDS = {"name": "脱贫户数", "unit": "户", "baseline": "0", "target": "10", "direction": "higher", "weight": "60"}
 INCIDENCE = {"name": "贫困发生率", "unit": "%", "baseline": "10", "target": "2", "direction": "lower", "weight": "40"}
-
-
-def wire(workbook: Workbook) -> Workbook:
-    """Until the integrator adds them to Workbook."""
-    workbook.letters = LetterRepository(workbook.store)
-    workbook.progress = ProgressRepository(workbook.store)
-    workbook.reviews = ReviewRepository(workbook.store)
-    return workbook
 
 
 def set_today(workbook: Workbook, day: str) -> None:
@@ -48,7 +36,6 @@ def add_letter(workbook: Workbook, village: dict[str, Any], indicators: list[dic
 
 def township_data(workbook: Workbook) -> dict[str, Any]:
     """Two villages with a letter each (脱贫户数 60 %, 贫困发生率 40 %); 下野窝村 also counts its collective income."""
-    wire(workbook)
     set_today(workbook, "2018-06-30")
     a = workbook.villages.add(clean_village({"code": TOWNSHIP + "201", "name": "下野窝村", "is_poor": True,
                                              "collective_income": "25000"}, TOWNSHIP))
@@ -220,7 +207,6 @@ def test_lagging_rows_and_villages_turn_red_and_clear_when_on_track(qtbot, page:
 
 def test_another_offices_letter_is_read_only(qtbot, county: Workbook) -> None:
     """At the county a township's letters to its villages are shown, not typed into."""
-    wire(county)
     set_today(county, "2018-06-30")
     village = county.store.insert("village", {"owner": TOWNSHIP, "township_code": TOWNSHIP, "code": TOWNSHIP + "201",
                                               "name": "下野窝村"})

@@ -28,7 +28,6 @@ from tests.gui.test_progress_page import (
     open_page,
     township_data,
     type_value,
-    wire,
 )
 
 from lingqiu_desktop.data.progress import ProgressRepository
@@ -174,7 +173,6 @@ def test_the_trend_chart_draws_the_selected_villages(qtbot, page: ReviewsPage, w
 
 
 def test_the_county_ranks_its_townships(qtbot, county: Workbook) -> None:
-    wire(county)
     county.settings.set("app.reference_date", "2018-06-30")
     for code, value in (("140224101", 3), ("140224102", 7)):
         letter = county.letters.add({"kind": "军令状", "year": 2018, "level": "县对乡", "receiver_code": code,
