@@ -295,6 +295,21 @@ CREATE TABLE person (
     updated_at      TEXT NOT NULL,
     updated_by      TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE print_log (
+    id           TEXT PRIMARY KEY,
+    owner        TEXT NOT NULL REFERENCES office(code),
+    kind         TEXT NOT NULL,                 -- letter / sheet / signin / training / visits / attendance / circular …
+    record_key   TEXT NOT NULL,                 -- the record id, or the code the document is about
+    params       TEXT NOT NULL DEFAULT '',      -- month, quarter, date range …
+    digest       TEXT NOT NULL,                 -- the digest printed in the QR code
+    title        TEXT NOT NULL DEFAULT '',
+    content_json TEXT NOT NULL,
+    printed_at   TEXT NOT NULL,
+    printed_by   TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL DEFAULT ''
+);
 CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
 CREATE TABLE setting (
     key         TEXT PRIMARY KEY,
@@ -501,6 +516,9 @@ CREATE INDEX idx_person_initials ON person(name_initials);
 CREATE INDEX idx_person_name ON person(name);
 CREATE INDEX idx_person_owner ON person(owner);
 CREATE INDEX idx_person_township ON person(township_code, name);
+CREATE UNIQUE INDEX idx_print_log_digest ON print_log(digest);
+CREATE INDEX idx_print_log_owner ON print_log(owner);
+CREATE INDEX idx_print_log_record ON print_log(kind, record_key);
 CREATE INDEX idx_progress_month ON indicator_progress(month);
 CREATE INDEX idx_progress_owner ON indicator_progress(owner);
 CREATE INDEX idx_spot_check_owner ON spot_check(owner);

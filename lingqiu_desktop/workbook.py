@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -43,6 +43,9 @@ from lingqiu_desktop.data.teams import TeamRepository
 from lingqiu_desktop.data.trainings import TrainingRepository
 from lingqiu_desktop.data.villages import VillageRepository
 from lingqiu_desktop.data.visits import VisitRepository
+
+if TYPE_CHECKING:
+    from lingqiu_desktop.printing.service import PrintService
 
 OFFICE_KEY = "office.code"
 REFERENCE_DATE_KEY = "app.reference_date"
@@ -93,6 +96,7 @@ class Workbook:
         self.letters = LetterRepository(self.store)
         self.progress = ProgressRepository(self.store)
         self.reviews = ReviewRepository(self.store)
+        self._printing: PrintService | None = None
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod
@@ -189,6 +193,16 @@ class Workbook:
                 self.attendance.members_below_requirement(township, month=month), month, required),
             "trainings": dashboard.upcoming_trainings(self.db, today, township),
         }
+
+    # -- printing ------------------------------------------------------------------------------------------------
+    @property
+    def printing(self) -> PrintService:
+        """Printed documents (imported on first use: reportlab and the fonts cost start-up time)."""
+        if self._printing is None:
+            from lingqiu_desktop.printing.service import PrintService
+
+            self._printing = PrintService(self)
+        return self._printing
 
     # -- maintenance ---------------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

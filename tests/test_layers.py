@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lingqiu_desktop"
-QT_FREE = ["core", "data", "documents", "exchange", "cli.py", "workbook.py", "paths.py"]
+QT_FREE = ["core", "data", "documents", "exchange", "printing", "cli.py", "cli_print.py", "workbook.py", "paths.py"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -29,6 +29,14 @@ def test_lower_layers_never_import_qt_or_gui() -> None:
     for file in files:
         for name in _imports(file):
             assert not name.startswith(("PySide6", "lingqiu_desktop.gui")), f"{file.relative_to(ROOT)} imports {name}"
+
+
+def test_documents_render_from_plain_content_only() -> None:
+    """documents/ turns plain dicts into PDF: it never reads the database (DESIGN.md: records → PDF bytes)."""
+    for file in (PACKAGE / "documents").rglob("*.py"):
+        for name in _imports(file):
+            assert not name.startswith(("lingqiu_desktop.data", "lingqiu_desktop.workbook", "lingqiu_desktop.printing",
+                                        "sqlite")), f"{file.relative_to(ROOT)} imports {name}"
 
 
 def test_cli_process_never_loads_qt(tmp_path: Path) -> None:

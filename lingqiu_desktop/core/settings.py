@@ -21,6 +21,15 @@ DEFAULTS: Final[dict[str, Any]] = {
     "review.lag_threshold": 0.8,
     "review.score_cap": 1.0,
     "office.user_name": "管理员",
+    # printed documents: the issuer of the office's own circular ('' = 灵丘县脱贫攻坚指挥部 / ‹乡镇›人民政府)
+    "circular.issuer": "",
+    "print.signin_blank_rows": 5,                         # blank rows under a sign-in sheet's attendees
+    "print.training_signers": ["组织人", "授课人"],          # who signs the sign-in sheet and the training record
+    "print.sheet_signers": ["责任人", "审核人"],               # 责任清单/考核表
+    "print.attendance_signers": ["工作队队长", "乡镇分管领导"],  # 驻村工作队月度考勤表
+    "print.household_list_signers": ["制表人", "审核人"],      # 花名册 / 公示名单
+    "print.supervision_phone": "",                          # 公示名单's 监督电话 ('' leaves a line to write on)
+    "print.public_notice_days": 7,                          # 公示期 in days
 }
 
 
