@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lingqiu_desktop import APP_NAME, cli_review
+from lingqiu_desktop import APP_NAME, cli_print, cli_review
 from lingqiu_desktop.paths import default_db_path
 
 from lingqiu_desktop.core.offices import office_name
@@ -46,6 +46,9 @@ _ARGPARSE_ZH = {
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "invalid %(type)s value: %(value)r": "无效的值 %(value)r（应为 %(type)s）",
     "expected one argument": "需要一个值",
+    "one of the arguments %s is required": "以下参数必须给出其中一个：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "invalid int value: %r": "不是整数：%r",
 }
 argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
 
@@ -68,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     sub.add_parser("check", help="检查数据库完整性与外键")
     cli_review.add_parser(sub)
+    cli_print.add_parsers(sub)
     return parser
 
 
@@ -137,8 +141,19 @@ def cmd_review(args: argparse.Namespace) -> int:
         return cli_review.cmd_review(args, wb)
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        return cli_print.cmd_print(args, wb)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        return cli_print.cmd_verify(args, wb)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "check": cmd_check, "review": cmd_review,
+    "print": cmd_print, "verify": cmd_verify,
 }
 
 
