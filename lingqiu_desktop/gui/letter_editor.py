@@ -3,10 +3,12 @@ indicators and the scanned signed copy. Everything is held here until 保存 (or
 and then written in one transaction: nothing half-saved when a check fails.
 
 Built in code rather than Designer: it is a workspace (form, clause text, indicator table, scan panel), not a form.
+The 条款 and 指标 tabs are in gui/letter_terms.py, the 扫描件 tab in gui/scan_panel.py.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, ClassVar
@@ -15,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,10 +37,8 @@ from lingqiu_desktop.core.letters import (
     KINDS,
     NEXT_STATUS,
     SIGNER_FIELDS,
-    TEMPLATES,
     clean_letter,
     default_title,
-    render_clauses,
 )
 from lingqiu_desktop.core.validation import ValidationError, parse_date
 
@@ -50,9 +48,9 @@ from lingqiu_desktop.data.store import NotFoundError, NotOwnedError
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.base import RecordDialog, fill_combo, widget_value
-from lingqiu_desktop.gui.dialogs.indicator_edit import IndicatorDialog, IndicatorTableModel
+from lingqiu_desktop.gui.letter_terms import LetterTermsMixin
+from lingqiu_desktop.gui.printing import preview_document
 from lingqiu_desktop.gui.scan_panel import ScanPanel
-from lingqiu_desktop.gui.widgets import RecordTable
 
 STATUS_COLORS = {"草拟": "#757575", "已签订": "#1f5fbf", "执行中": "#b26a00", "已考核": "#2e7d32"}
 
@@ -61,7 +59,7 @@ def _date_check(field: str) -> Any:
     return lambda text: parse_date(text, field)
 
 
-class LetterEditor(RecordDialog):
+class LetterEditor(LetterTermsMixin, RecordDialog):
     INPUTS: ClassVar[tuple[str, ...]] = (
         "kind", "year", "title", "issuer_signer1_name", "issuer_signer1_title", "issuer_signer2_name",
         "issuer_signer2_title", "receiver_code", "receiver_signer1_name", "receiver_signer1_title",
@@ -89,6 +87,7 @@ class LetterEditor(RecordDialog):
             self.letter = self.repo.get(letter_id)
             indicators = self.repo.indicators(letter_id)
         self._load(self.letter, indicators or [])
+        self._saved_state = self._state()
         self.resize(1240, 700)
         # the cursor starts in the first field (not on 保存, where the layout order would put it)
         start = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel) if self.read_only else self.ui.kind
@@ -120,11 +119,16 @@ class LetterEditor(RecordDialog):
         self.status_label = QLabel(objectName="statusLabel")
         self.status_button = QPushButton(objectName="statusButton")
         self.status_button.clicked.connect(self.advance_status)
+        self.print_button = QPushButton("打印预览(&P)", objectName="printButton", autoDefault=False,
+                                        toolTip="打印预览（Ctrl+P）：按保存的内容生成军令状/责任书，可打印或另存为PDF")
+        self.print_button.clicked.connect(self.print_preview)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_preview)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
         bar.addWidget(QLabel("状态："))
         bar.addWidget(self.status_label)
         bar.addWidget(self.status_button)
+        bar.addWidget(self.print_button)
         return bar
 
     def _line(self, name: str, placeholder: str = "", max_length: int = 0) -> QLineEdit:
@@ -199,54 +203,6 @@ class LetterEditor(RecordDialog):
         self.tabs.addTab(self.scan_panel, "扫描件(&A)")
         return self.tabs
 
-    def _build_clauses(self) -> QWidget:
-        page = QWidget()
-        self.clauses = QPlainTextEdit(objectName="clauses")
-        self.clauses.setTabChangesFocus(True)  # Tab moves on, as everywhere else; Enter starts a new clause
-        self.rerender_button = QPushButton("按模板重新生成(&M)", objectName="rerenderButton")
-        self.rerender_button.setToolTip("用当前的双方单位、签字人、年度和截止日期重新填写模板条款")
-        self.rerender_button.clicked.connect(self.rerender_clauses)
-        self.clauses_hint = QLabel("每条一段；保存后即为打印和签字的文本。", objectName="clausesHint")
-        self.clauses_hint.setStyleSheet("color: #555555;")
-        bar = QHBoxLayout()
-        bar.addWidget(self.clauses_hint, 1)
-        bar.addWidget(self.rerender_button)
-        layout = QVBoxLayout(page)
-        layout.addLayout(bar)
-        layout.addWidget(self.clauses, 1)
-        return page
-
-    def _build_indicators(self) -> QWidget:
-        page = QWidget()
-        self.indicator_model = IndicatorTableModel(self)
-        self.indicator_table = RecordTable(self.indicator_model)  # type: ignore[arg-type]
-        self.indicator_table.setObjectName("indicatorTable")
-        self.indicator_table.setSortingEnabled(False)  # the order is the letter's, moved with 上移/下移
-        self.indicator_table.horizontalHeader().setSortIndicatorShown(False)
-        self.indicator_table.verticalHeader().hide()  # 序号 says it
-        self.indicator_table.activatedRow.connect(lambda _r: self.edit_indicator())
-        bar = QHBoxLayout()
-        self.indicator_buttons: dict[str, QPushButton] = {}
-        for key, text, slot, shortcut in (
-                ("add", "新增指标(&N)…", self.add_indicator, "Ins"), ("edit", "编辑(&E)…", self.edit_indicator, ""),
-                ("delete", "删除(&X)", self.delete_indicator, ""),
-                ("up", "上移(&U)", lambda: self.move_indicator(-1), "Ctrl+Up"),
-                ("down", "下移(&W)", lambda: self.move_indicator(1), "Ctrl+Down")):
-            button = QPushButton(text, objectName=f"{key}IndicatorButton")
-            button.clicked.connect(slot)
-            if shortcut:
-                QShortcut(QKeySequence(shortcut), self.indicator_table, slot)
-                button.setToolTip(f"快捷键 {shortcut}")
-            self.indicator_buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.weight_label = QLabel(objectName="weightLabel")
-        bar.addWidget(self.weight_label)
-        layout = QVBoxLayout(page)
-        layout.addLayout(bar)
-        layout.addWidget(self.indicator_table, 1)
-        return page
-
     def _narrow_fields(self) -> None:
         """setup_form makes every line edit 16 characters wide; names, titles, years and dates need less, and the
         form has to leave room for the clauses at 1366×768."""
@@ -313,13 +269,6 @@ class LetterEditor(RecordDialog):
         self._show_weights()
         self.scan_panel.refresh()
 
-    def _show_weights(self) -> None:
-        total = self.indicator_model.total_weight()
-        count = self.indicator_model.rowCount()
-        text = f"共 {count} 项，权重合计 {total:g}"
-        self.weight_label.setText(text + ("" if abs(total - 100) < 1e-9 or not count else "（一般应为100）"))
-        self.tabs.setTabText(1, f"指标(&I)（{count}）")
-
     # -- values and saving ------------------------------------------------------------------------------------------
     def raw_values(self) -> dict[str, Any]:
         raw = {name: widget_value(self.input(name)) for name in self.INPUTS}
@@ -339,15 +288,24 @@ class LetterEditor(RecordDialog):
         self.letter_id, self.letter, self.pending_scan, self.changed = row["id"], row, None, True
         self.saved_id = row["id"]
         self.indicator_model.set_rows(self.repo.indicators(row["id"]))
+        self._saved_state = self._state()
         return str(row["id"])
 
     def advance_status(self) -> bool:
         """签订 / 开始执行 / 考核完成: save what is on screen and move one status on, or show why not."""
         following = NEXT_STATUS.get(self.letter.get("status", DRAFT))
-        if following is None or self.read_only:
+        if following is None or self.read_only or not self.save_in_place(following[0]):
             return False
+        if self.letter["status"] == CLOSED:
+            self._lock(self.letter)
+        self._show_state()
+        return True
+
+    def save_in_place(self, status: str = "") -> bool:
+        """Save what is on screen without closing the editor (and move to ``status`` if given); a refused save
+        shows why and returns False."""
         try:
-            self._persist(self.raw_values(), status=following[0])
+            self._persist(self.raw_values(), status=status)
         except ValidationError as exc:
             self.show_errors(getattr(exc, "errors", [exc]))
             return False
@@ -355,10 +313,44 @@ class LetterEditor(RecordDialog):
             self.show_errors([], message=str(exc))
             return False
         self.show_errors([])
-        if self.letter["status"] == CLOSED:
-            self._lock(self.letter)
-        self._show_state()
         return True
+
+    # -- printing ---------------------------------------------------------------------------------------------------
+    def _state(self) -> Any:
+        """What is on screen, to tell whether it differs from what was last loaded or saved."""
+        return copy.deepcopy((self.raw_values(), self.indicator_model.rows(), self.pending_scan is not None))
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.read_only and (not self.letter_id or self._state() != self._saved_state)
+
+    def print_preview(self) -> None:
+        """The printed letter comes from the saved record (its QR code proves the paper matches the data), so
+        unsaved edits are saved first, or the clerk knowingly prints the saved version."""
+        if self.has_unsaved_changes() and not self._ask_save_for_print():
+            return
+        preview_document(self, self.workbook, "letter", str(self.letter_id))
+
+    def _ask_save_for_print(self) -> bool:
+        """True when the saved version may be printed (saved now, or chosen knowingly); False to stay."""
+        box = QMessageBox(QMessageBox.Icon.Question, "打印预览", "", parent=self)
+        save = box.addButton("保存并打印", QMessageBox.ButtonRole.AcceptRole)
+        save.setObjectName("saveAndPrintButton")
+        saved = None
+        if self.letter_id:
+            box.setText("这份责任书有未保存的修改。打印的是保存后的内容：先保存再打印吗？")
+            saved = box.addButton("打印上次保存的版本", QMessageBox.ButtonRole.ActionRole)
+            saved.setObjectName("printSavedButton")
+        else:
+            box.setText("这份责任书还没有保存，保存后才能打印。现在保存吗？")
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole).setObjectName("cancelPrintButton")
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            if not self.save_in_place():
+                return False
+            self._show_state()
+            return True
+        return saved is not None and box.clickedButton() is saved
 
     # -- reacting to the form ---------------------------------------------------------------------------------------
     def _receiver_changed(self) -> None:
@@ -375,67 +367,6 @@ class LetterEditor(RecordDialog):
         year = self.ui.year.text().strip()
         if self.ui.title.text().strip() in {default_title(k, year) for k in KINDS} | {""}:
             self.ui.title.setText(default_title(self.ui.kind.currentData(), year))
-
-    def rerender_clauses(self) -> None:
-        template = TEMPLATES.get(self.letter.get("template_key", "")) or next(
-            (t for t in TEMPLATES.values() if t.kind == self.ui.kind.currentData()
-             and t.level == self.letter.get("level")), None)
-        if template is None:
-            return
-        text = render_clauses(template.clauses, self.raw_values())
-        if self.clauses.toPlainText().strip() and text != self.clauses.toPlainText():
-            answer = QMessageBox.question(self, "重新生成条款",
-                                          "将用模板条款替换当前条款，已修改的内容会丢失。继续吗？")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.clauses.setPlainText(text)
-
-    # -- indicators -------------------------------------------------------------------------------------------------
-    def _indicator_dialog(self, values: dict[str, Any] | None) -> IndicatorDialog:
-        year = int(self.ui.year.text()) if self.ui.year.text().strip().isdigit() else int(self.letter.get("year", 0))
-        return IndicatorDialog(self.workbook, values, level=self.letter.get("level", ""), year=year,
-                               read_only=self.read_only, parent=self)
-
-    def current_indicator(self) -> int:
-        return self.indicator_table.current_row()
-
-    def add_indicator(self) -> None:
-        if self.read_only:
-            return
-        dialog = self._indicator_dialog({"deadline": self.ui.deadline.text().strip(), "direction": "higher"})
-        dialog.setWindowTitle("新增指标")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.indicator_table.selectRow(self.indicator_model.append(dialog.values))
-            self._show_weights()
-
-    def edit_indicator(self) -> None:
-        row = self.current_indicator()
-        values = self.indicator_model.row(row)
-        if values is None:
-            return
-        dialog = self._indicator_dialog(values)
-        if dialog.exec() == QDialog.DialogCode.Accepted and not self.read_only:
-            self.indicator_model.replace(row, dialog.values)
-            self._show_weights()
-
-    def delete_indicator(self) -> None:
-        row = self.current_indicator()
-        values = self.indicator_model.row(row)
-        if values is None or self.read_only:
-            return
-        if values.get("id"):
-            answer = QMessageBox.question(self, "删除指标", f"删除指标“{values['name']}”？保存后，该指标已填报的进度"
-                                                           "也一并删除。")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.indicator_model.remove(row)
-        if self.indicator_model.rowCount():
-            self.indicator_table.selectRow(min(row, self.indicator_model.rowCount() - 1))
-        self._show_weights()
-
-    def move_indicator(self, delta: int) -> None:
-        if not self.read_only and self.current_indicator() >= 0:
-            self.indicator_table.selectRow(self.indicator_model.move(self.current_indicator(), delta))
 
     # -- the scanned copy (the panel does the work; these are the editor's own names for it) ------------------------
     @property

@@ -38,6 +38,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("工作例会", "board:BoardPage"),
     ("联席会与例会", "meetings:MeetingsPage"),
     ("人员", "people:PeoplePage"),
+    ("打印中心", "print_center:PrintCenterPage"),
     ("系统设置", "settings:SettingsPage"),
 ]
 

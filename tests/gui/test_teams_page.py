@@ -275,7 +275,7 @@ def test_county_sees_township_teams_read_only(qtbot, tmp_path: Path) -> None:
                    "VALUES ('m1', '140224101', 't1', 'p1', '2018-03-01', 'x', 'x')")
         page = show(qtbot, TeamsPage(county))
         buttons = {b.objectName(): b.text() for b in page.findChildren(QPushButton)}
-        assert buttons == {"editButton": "查看", "editMemberButton": "查看"}
+        assert buttons == {"editButton": "查看", "editMemberButton": "查看", "printButton": "打印责任清单"}
         assert not page.table.isColumnHidden(1) and page.current_record()["township"] == "东河南镇"
 
         def view_team(dialog) -> None:

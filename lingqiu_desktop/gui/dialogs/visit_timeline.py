@@ -1,19 +1,24 @@
 """一户的走访记录: a household's visits newest first, with what was raised, what was done and the follow-up state.
 
 Enter opens a visit; 回访完成 records that a promised follow-up was made (the operator and the working date);
-新增走访 starts a visit to this household.
+新增走访 starts a visit to this household; 打印走访记录 prints the household's visits over a chosen period.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -22,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lingqiu_desktop.core.validation import ValidationError
+from lingqiu_desktop.core.validation import ValidationError, check_date_range, parse_date
 from lingqiu_desktop.core.visits import follow_up_state
 
 from lingqiu_desktop.data.store import NotOwnedError
@@ -30,6 +35,7 @@ from lingqiu_desktop.data.store import NotOwnedError
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.visit_edit import VisitDialog
+from lingqiu_desktop.gui.printing import preview_document
 
 OVERDUE_COLOR = "#c62828"
 DONE_COLOR = "#2e7d32"
@@ -87,6 +93,75 @@ def mark_follow_up_done(parent: QWidget, workbook: Workbook, visit: dict[str, An
     return True
 
 
+def period_choices(today: date) -> list[tuple[str, str, str]]:
+    """(label, from, to) of the usual periods; this year up to the working date comes first (the default)."""
+    year = today.year
+    return [(f"今年（{year}年1月1日至今）", f"{year}-01-01", today.isoformat()),
+            (f"上一年（{year - 1}年）", f"{year - 1}-01-01", f"{year - 1}-12-31"),
+            ("全部走访", "", ""), ("自定义", "", "")]
+
+
+class VisitRangeDialog(QDialog):
+    """打印走访记录: which period of the household's visits goes on paper. `params` is then 'FROM:TO'."""
+
+    def __init__(self, workbook: Workbook, head_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbook = workbook
+        self.params = ""
+        self.setWindowTitle("打印走访记录")
+        self.choices = period_choices(workbook.today())
+        self.period = QComboBox(objectName="periodCombo")
+        for label, _first, _last in self.choices:
+            self.period.addItem(label)
+        self.date_from = QLineEdit(objectName="dateFrom", placeholderText="不填为不限")
+        self.date_to = QLineEdit(objectName="dateTo", placeholderText="不填为不限")
+        self.error = QLabel(objectName="errorLabel", wordWrap=True, styleSheet="color: #d93025;", visible=False)
+        form = QFormLayout()
+        for text, widget in (("时段(&R)：", self.period), ("起始日期(&F)：", self.date_from),
+                             ("截止日期(&T)：", self.date_to)):
+            form.addRow(QLabel(text, buddy=widget), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("预览")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"打印{head_name}户在下列时段内的走访记录：", wordWrap=True))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        for edit in (self.date_from, self.date_to):
+            edit.textEdited.connect(lambda _t: self.period.setCurrentIndex(len(self.choices) - 1))
+        self._period_chosen(0)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
+
+    def _period_chosen(self, index: int) -> None:
+        _label, first, last = self.choices[index]
+        if index < len(self.choices) - 1:      # 自定义 keeps what was typed
+            self.date_from.setText(first)
+            self.date_to.setText(last)
+
+    def accept(self) -> None:
+        try:
+            first, last = (parse_date(e.text(), label) if e.text().strip() else None
+                           for e, label in ((self.date_from, "起始日期"), (self.date_to, "截止日期")))
+            check_date_range(first, last, "起始日期", "截止日期")
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.params = f"{first.isoformat() if first else ''}:{last.isoformat() if last else ''}"
+        super().accept()
+
+
+def print_household_visits(parent: QWidget, workbook: Workbook, household_id: str, head_name: str) -> None:
+    """Ask for the period, then preview the household's 走访记录 (kind "visits")."""
+    dialog = VisitRangeDialog(workbook, head_name, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        preview_document(parent, workbook, "visits", household_id, dialog.params)
+
+
 class VisitTimelineDialog(QDialog):
     def __init__(self, workbook: Workbook, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +193,7 @@ class VisitTimelineDialog(QDialog):
         if not self.read_only:
             actions = [("新增走访", self.add_visit, "addVisitButton", QKeySequence.StandardKey.New), *actions,
                        ("回访完成", self.mark_done, "followUpDoneButton", "Ctrl+D")]
+        actions.append(("打印走访记录…", self.print_visits, "printVisitsButton", "Ctrl+P"))
         self.buttons: dict[str, QPushButton] = {}
         for text, slot, name, keys in actions:
             button = QPushButton(text, objectName=name, autoDefault=False)
@@ -194,6 +270,9 @@ class VisitTimelineDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed = True
             self.refresh(visit["id"])
+
+    def print_visits(self) -> None:
+        print_household_visits(self, self.workbook, self.household_id, self.household["head_name"])
 
     def mark_done(self) -> None:
         visit = self.current_visit()

@@ -33,9 +33,11 @@ from lingqiu_desktop.data.store import NotOwnedError
 
 from lingqiu_desktop.workbook import Workbook
 
+from lingqiu_desktop.gui.batch_print import BatchPrintDialog
 from lingqiu_desktop.gui.dialogs.leave_edit import LeaveDialog
 from lingqiu_desktop.gui.dialogs.spot_check_edit import SpotCheckDialog
 from lingqiu_desktop.gui.models.attendance_grid import STATUS_COLORS, AttendanceGrid, AttendanceModel
+from lingqiu_desktop.gui.printing import preview_document
 from lingqiu_desktop.gui.widgets import fill_combo
 
 KEY_HELP = ("按键：Z或1 在村　J或2 请假　C或3 出差　Q或4 缺勤　Delete 清除　空格 重复上一项　"
@@ -114,7 +116,17 @@ class AttendancePage(QWidget):
         self.cancel_leave_button.clicked.connect(self.cancel_leave)
         self.spot_button = QPushButton("抽查登记(&K)", objectName="spotButton", toolTip="登记一次在岗抽查的结果")
         self.spot_button.clicked.connect(self.add_spot_check)
-        for button in (self.leave_button, self.cancel_leave_button, self.spot_button):
+        self.print_button = QPushButton("打印考勤表(&P)", objectName="printButton",
+                                        toolTip="打印本工作队本月的考勤表（Ctrl+P）")
+        self.print_button.clicked.connect(self.print_month)
+        action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
+        action.triggered.connect(self.print_month)
+        self.addAction(action)
+        self.batch_button = QPushButton("批量打印…", objectName="batchPrintButton",
+                                        toolTip="把本月在岗各工作队的考勤表一起打印，或存为一个PDF、一个文件夹")
+        self.batch_button.clicked.connect(self.print_batch)
+        for button in (self.leave_button, self.cancel_leave_button, self.spot_button, self.print_button,
+                       self.batch_button):
             bar.addWidget(button)
         bar.addStretch(1)
         legend = "　".join(f"<span style='background:{color}'>&nbsp;{rules.SHORT[s]}&nbsp;</span>{s}"
@@ -176,7 +188,7 @@ class AttendancePage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------------------------
     def reload(self, reset_cursor: bool = False) -> None:
-        for button in (self.leave_button, self.cancel_leave_button, self.spot_button):
+        for button in (self.leave_button, self.cancel_leave_button, self.spot_button, self.print_button):
             button.setEnabled(bool(self.team_id))
         if not self.team_id:
             self.model.clear()
@@ -303,6 +315,15 @@ class AttendancePage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
             self._say("已登记抽查结果。")
+
+    # -- printing --------------------------------------------------------------------------------------------------
+    def print_month(self) -> None:
+        """驻村工作队月度考勤表 of the team and month shown (a township's team at the county too: it only reads)."""
+        if self.team_id:
+            preview_document(self, self.workbook, "attendance", self.team_id, self.month)
+
+    def print_batch(self) -> None:
+        BatchPrintDialog(self.workbook, kind="attendance", params=self.month, parent=self).exec()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message_label.setStyleSheet(f"color: {'#c62828' if error else '#2e7d32'};")

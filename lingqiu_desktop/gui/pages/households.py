@@ -1,5 +1,6 @@
 """贫困户: the household register, filtered by township, village and status, searched by name, ID or initials,
-with the selected household's members below."""
+with the selected household's members below. Prints the selected household's visits, and a chosen village's
+公示名单 (ID, phone and bank numbers masked) or 花名册 (in full, for internal use)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.dialogs.household_edit import HouseholdDialog
 from lingqiu_desktop.gui.dialogs.member_edit import MemberDialog
-from lingqiu_desktop.gui.dialogs.visit_timeline import VisitTimelineDialog
+from lingqiu_desktop.gui.dialogs.visit_timeline import VisitTimelineDialog, print_household_visits
 from lingqiu_desktop.gui.models.lazy_table import Column, LazyTableModel, yes_no
 from lingqiu_desktop.gui.pages.list_page import ListPage
+from lingqiu_desktop.gui.printing import preview_document
 from lingqiu_desktop.gui.widgets import RecordTable
 
 STATUS_COLORS = {"未脱贫": "#c62828", "返贫": "#c62828", "已脱贫": "#2e7d32", "已销户": "#757575"}
@@ -55,13 +57,28 @@ class HouseholdsPage(ListPage):
         super().__init__(workbook, COLUMNS, parent)
         self.add_place_filters(choices.HOUSEHOLD_STATUSES, "姓名、身份证号或拼音首字母（如 zxy）")
         self.add_record_buttons("新增贫困户", self.add_household, self.edit_current, self.delete_current)
+        self._print_buttons()
         self.finish_bars()
         self._build_members()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
     def current_filter(self) -> HouseholdFilter:
         return HouseholdFilter(**self.place_values())
+
+    def _print_buttons(self) -> None:
+        self.print_visits_button = self.add_button("打印走访记录…", self.print_visits, "Ctrl+P", "printVisitsButton")
+        self.print_public_button = self.add_button("打印公示名单", lambda: self.print_list("public"),
+                                                   object_name="printPublicButton")
+        self.print_roster_button = self.add_button("打印花名册", lambda: self.print_list("internal"),
+                                                   object_name="printRosterButton")
+
+    def _update_print_buttons(self) -> None:
+        self.print_visits_button.setEnabled(self.current_record() is not None)
+        chosen = bool(self.village_combo.currentData())
+        for button, what in ((self.print_public_button, "公示名单：身份证号、电话和银行账号只显示首尾几位，可张贴公示"),
+                             (self.print_roster_button, "花名册：号码完整显示，仅供内部使用，不得张贴")):
+            button.setEnabled(chosen)
+            button.setToolTip(f"打印所选村的{what}" if chosen else "请先在上方“行政村”中选择一个村")
 
     # -- members panel --------------------------------------------------------------------------------------------
     def _build_members(self) -> None:
@@ -107,6 +124,8 @@ class HouseholdsPage(ListPage):
         super().refresh(select_id)
 
     def current_changed(self) -> None:
+        if hasattr(self, "print_roster_button"):
+            self._update_print_buttons()
         if not hasattr(self, "member_model"):
             return
         record = self.current_record()
@@ -131,6 +150,19 @@ class HouseholdsPage(ListPage):
         record = self.current_record()
         if record is not None:
             VisitTimelineDialog(self.workbook, record["id"], parent=self).exec()
+
+    def print_visits(self) -> None:
+        """The selected household's visits over a period chosen in a small dialog (this year by default)."""
+        record = self.current_record()
+        if record is not None:
+            print_household_visits(self, self.workbook, record["id"], record["head_name"])
+
+    def print_list(self, audience: str) -> None:
+        """The chosen village's households: 'public' (公示, masked numbers) or 'internal' (花名册)."""
+        village_id = self.village_combo.currentData()
+        if village_id:
+            code = self.workbook.villages.get(village_id)["code"]
+            preview_document(self, self.workbook, "households", code, audience)
 
     def _member(self) -> dict[str, Any] | None:
         return self.member_model.row(self.member_table.current_row())

@@ -140,6 +140,7 @@ class LettersPage(ListPage):
         self.add_button("新建责任书", self.add_letter, "Ctrl+N", "addButton")
         self.add_button("打开", self.edit_current, "F2", "editButton")
         self.add_button("删除", self.delete_current, "Del", "deleteButton")
+        self.print_button = self.add_print_button("打印预览", "letter")
         self.finish_bars()
         hint = QLabel("回车或双击打开；本单位签发的可以修改，其他单位签发的只能查看。", objectName="hintLabel")
         hint.setStyleSheet("color: #555555;")
@@ -222,3 +223,4 @@ class LettersPage(ListPage):
 
     def delete_record(self, record_id: str) -> None:
         self.workbook.letters.delete(record_id)
+

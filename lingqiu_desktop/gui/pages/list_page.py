@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -60,6 +61,8 @@ class ListPage(QWidget):
         self.model.sortRequested.connect(self._on_sort)
         self.table = RecordTable(self.model)
         self.table.activatedRow.connect(lambda _row: self.edit_current())
+        self.row_buttons: list[QPushButton] = []      # enabled only while a row is selected
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.filter_bar = QHBoxLayout()
@@ -182,10 +185,35 @@ class ListPage(QWidget):
         row = self.model.row_of(select_id) if select_id else 0
         if row >= 0 and self.model.rowCount() > 0:
             self.table.selectRow(row)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        selected = self.current_record() is not None
+        for button in self.row_buttons:
+            button.setEnabled(selected)
         self.current_changed()
 
     def current_changed(self) -> None:
         """Hook for pages with a detail panel."""
+
+    # -- printing ----------------------------------------------------------------------------------------------------
+    def add_print_button(self, text: str, kind: str, shortcut: str | None = "Ctrl+P", object_name: str = "printButton",
+                         key_field: str = "id", params: Callable[[], str] | None = None) -> QPushButton:
+        """A button that previews document `kind` of the selected row (key = that row's `key_field`)."""
+        button = self.add_button(text, lambda: self.print_selected(kind, key_field, params), shortcut, object_name)
+        button.setEnabled(False)
+        self.row_buttons.append(button)
+        return button
+
+    def print_selected(self, kind: str, key_field: str = "id", params: Callable[[], str] | None = None) -> None:
+        from lingqiu_desktop.gui.printing import preview_document  # QtPdf loads on the first print, not at start-up
+
+        record = self.current_record()
+        if record is not None:
+            preview_document(self, self.workbook, kind, record[key_field], params() if params else "")
+
+    def working_year(self) -> str:
+        return str(self.workbook.today().year)
 
     def current_record(self) -> dict[str, Any] | None:
         return self.model.row(self.table.current_row())

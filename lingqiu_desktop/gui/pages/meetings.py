@@ -77,7 +77,6 @@ class MeetingsPage(ListPage):
         self.done_button = self.add_button("标记办结", self.toggle_done, "Ctrl+D", "doneButton")
         self.finish_bars()
         self._build_decisions()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
     @property

@@ -12,14 +12,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from lingqiu_desktop.core.offices import COUNTY_CODE
 from lingqiu_desktop.core.scoring import ScoringError, completion
 from lingqiu_desktop.core.validation import ValidationError
 
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.charts import IndicatorChart, RankingChart, TrendChart
+from lingqiu_desktop.gui.printing import preview_document
 from lingqiu_desktop.gui.review_widgets import (
     COUNTY_LEVEL,
     GREEN,
@@ -310,12 +313,45 @@ class ReviewsPage(QWidget):
         head.addSpacing(16)
         head.addWidget(self.scope)
         head.addStretch(1)
+        head.addWidget(self._print_button())
         layout.addLayout(head)
         layout.addWidget(QLabel(note, styleSheet="color: #555;"))
         layout.addWidget(self.tabs, 1)
         self.scope.changed.connect(self._scope_changed)
         self.tabs.currentChanged.connect(lambda _i: self._reload_if_stale())
+        self.tabs.currentChanged.connect(lambda _i: self._update_print_button())
         self._reload_if_stale()
+        self._update_print_button()
+
+    # -- printing the quarterly circular -------------------------------------------------------------------------
+    def _print_button(self) -> QPushButton:
+        self.print_button = QPushButton("打印通报", objectName="printButton")
+        self.print_button.clicked.connect(self.print_circular)
+        action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
+        action.triggered.connect(self.print_circular)
+        self.addAction(action)
+        return self.print_button
+
+    def circular_key(self) -> str:
+        """Whose units the circular ranks: the county code for 县对乡, else the township ("" for 全县各村)."""
+        return COUNTY_CODE if self.scope.level == COUNTY_LEVEL else self.scope.township_code
+
+    def _update_print_button(self) -> None:
+        quarter = self.tabs.currentWidget() is self.review_tabs["quarter"]
+        key = self.circular_key()
+        self.print_button.setEnabled(quarter and bool(key))
+        if not quarter:
+            tip = "通报按季度印发：请切换到“季点评通报”，选好季度后打印"
+        elif not key:
+            tip = "全县各村不出通报：请选择一个乡镇（乡对村），或改选县对乡"
+        else:
+            tip = "打印本季度的考核通报：排名及各单位得分明细（Ctrl+P）"
+        self.print_button.setToolTip(tip)
+
+    def print_circular(self) -> None:
+        if self.print_button.isEnabled():
+            period = self.review_tabs["quarter"].picker.period
+            preview_document(self, self.workbook, "circular", self.circular_key(), period)
 
     def tab(self, kind: str) -> ReviewTab:
         return self.review_tabs[kind]
@@ -324,6 +360,7 @@ class ReviewsPage(QWidget):
         for tab in self.review_tabs.values():
             tab.stale = True
         self._reload_if_stale()
+        self._update_print_button()
 
     def refresh_on_show(self) -> None:
         """Shown again from the sidebar: progress may have been typed meanwhile, so every tab reads afresh."""

@@ -75,10 +75,10 @@ class TeamsPage(ListPage):
         super().__init__(workbook, COLUMNS, parent)
         self.add_place_filters(POSTING_STATUSES, "工作队、派出单位、队员姓名或拼音首字母", 300)
         self.add_record_buttons("新增工作队", self.add_team, self.edit_current, self.delete_current)
+        self.print_button = self.add_print_button("打印责任清单", "sheet-team", params=self.working_year)
         self.finish_bars()
         self._build_detail()
         self.table.setColumnHidden(TOWNSHIP_COLUMN, not workbook.is_county)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
     def current_filter(self) -> TeamFilter:
@@ -178,6 +178,7 @@ class TeamsPage(ListPage):
 
     def describe(self, record: dict[str, Any]) -> str:
         return f"{record['name']}（连同其队员名单和变更记录）"
+
 
     def delete_record(self, record_id: str) -> None:
         self.workbook.teams.delete(record_id)

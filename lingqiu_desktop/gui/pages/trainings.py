@@ -76,11 +76,13 @@ class TrainingsPage(ListPage):
         self.add_record_buttons("新增培训", self.add_training, self.edit_current, self.delete_current)
         text = "查看参训人员" if self.read_only else "参训人员与点名"
         self.attendees_button = self.add_button(text, self.open_attendees, "F3", "attendeesButton")
+        # the sign-in sheet goes round the room at the session; the record is filed after it
+        self.signin_button = self.add_print_button("打印签到表", "signin", object_name="printSigninButton")
+        self.record_button = self.add_print_button("打印培训记录", "training", "Ctrl+Shift+P", "printTrainingButton")
         self.finish_bars()
         self._build_attendees()
         self._into_tabs()
         self.table.setColumnHidden(TOWNSHIP_COLUMN, not workbook.is_county)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
     # -- layout ---------------------------------------------------------------------------------------------------
@@ -189,6 +191,7 @@ class TrainingsPage(ListPage):
         record = self.current_record()
         if record is not None:
             self.run_dialog(AttendeesDialog(self.workbook, record["id"], parent=self))
+
 
     def describe(self, record: dict[str, Any]) -> str:
         return f"培训“{record['title']}”（{record['dates']}）及其参训名单"

@@ -1,4 +1,5 @@
-"""村庄: the township's administrative villages, with poverty status, exit year and collective income."""
+"""村庄: the township's administrative villages, with poverty status, exit year and collective income; prints a
+village's 责任清单 for the working year, or every village's in one batch."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lingqiu_desktop.data.villages import VillageFilter
 
 from lingqiu_desktop.workbook import Workbook
 
+from lingqiu_desktop.gui.batch_print import BatchPrintDialog
 from lingqiu_desktop.gui.dialogs.village_edit import VillageDialog
 from lingqiu_desktop.gui.models.lazy_table import Column, money, yes_no
 from lingqiu_desktop.gui.pages.list_page import ListPage
@@ -58,6 +60,10 @@ class VillagesPage(ListPage):
         self.poor_only.toggled.connect(lambda _b: self.refresh())
         self.search_box.search.connect(lambda _t: self.refresh())
         self.add_record_buttons("新增村庄", self.add_village, self.edit_current, self.delete_current)
+        self.print_button = self.add_print_button("打印责任清单", "sheet-village", key_field="code",
+                                                 params=self.working_year)
+        self.batch_button = self.add_button("批量打印…", self.print_batch, object_name="batchPrintButton")
+        self.batch_button.setToolTip("把各村的责任清单一起打印，或存为一个PDF、一个文件夹")
         self.finish_bars()
         self.refresh()
 
@@ -78,3 +84,9 @@ class VillagesPage(ListPage):
 
     def delete_record(self, record_id: str) -> None:
         self.workbook.villages.delete(record_id)
+
+    # -- printing --------------------------------------------------------------------------------------------------
+
+    def print_batch(self) -> None:
+        BatchPrintDialog(self.workbook, kind="sheet-village", params=str(self.workbook.today().year),
+                         parent=self).exec()

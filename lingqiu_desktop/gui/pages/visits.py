@@ -87,7 +87,6 @@ class VisitsPage(ListPage):
         self._build_filters()
         self._build_buttons()
         self.finish_bars()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed())
         self.refresh()
 
     def _use_model(self, model: VisitTableModel) -> None:
@@ -241,6 +240,7 @@ class VisitsPage(ListPage):
         if not self.read_only:
             self.done_button = self.add_button("回访完成", self.mark_done_current, "Ctrl+D", "followUpDoneButton")
         self.timeline_button = self.add_button("查看该户走访", self.show_timeline, "Ctrl+T", "timelineButton")
+        self.print_button = self.add_print_button("打印走访记录表", "visit")
 
     def current_changed(self) -> None:
         record = self.current_record()
@@ -273,6 +273,7 @@ class VisitsPage(ListPage):
         record = self.current_record()
         if record is not None and mark_follow_up_done(self, self.workbook, record):
             self.refresh(record["id"])
+
 
     def show_timeline(self) -> None:
         record = self.current_record()
