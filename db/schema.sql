@@ -167,6 +167,21 @@ CREATE TABLE household_member (
     updated_at        TEXT NOT NULL,
     updated_by        TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE import_log (
+    id             TEXT PRIMARY KEY,
+    owner          TEXT NOT NULL REFERENCES office(code),
+    kind           TEXT NOT NULL CHECK (kind IN ('package', 'receipt')),
+    sender         TEXT NOT NULL,
+    sequence       INTEGER NOT NULL,
+    schema_version INTEGER NOT NULL DEFAULT 0,
+    sha256         TEXT NOT NULL,
+    at             TEXT NOT NULL,
+    user_name      TEXT NOT NULL DEFAULT '',
+    counts_json    TEXT NOT NULL DEFAULT '{}',
+    result         TEXT NOT NULL DEFAULT '',     -- applied / already present
+    drive          TEXT NOT NULL DEFAULT '',
+    path           TEXT NOT NULL DEFAULT ''
+);
 CREATE TABLE indicator (
     id          TEXT PRIMARY KEY,
     owner       TEXT NOT NULL REFERENCES office(code),
@@ -275,6 +290,22 @@ CREATE TABLE office (
     level       TEXT NOT NULL CHECK (level IN ('county', 'township')),
     parent_code TEXT REFERENCES office(code),
     sort_order  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE office_card (
+    code         TEXT PRIMARY KEY REFERENCES office(code),
+    name         TEXT NOT NULL,
+    sign_public  BLOB NOT NULL,
+    box_public   BLOB NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    pinned_at    TEXT NOT NULL,
+    replaced_at  TEXT,
+    updated_by   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE office_key (
+    code        TEXT PRIMARY KEY REFERENCES office(code),
+    sign_secret BLOB NOT NULL,
+    box_secret  BLOB NOT NULL,
+    created_at  TEXT NOT NULL
 );
 CREATE TABLE person (
     id              TEXT PRIMARY KEY,
@@ -494,6 +525,7 @@ CREATE INDEX idx_household_owner ON household(owner);
 CREATE INDEX idx_household_status ON household(status, township_code);
 CREATE INDEX idx_household_township ON household(township_code, village_id);
 CREATE INDEX idx_household_village_name ON household(village_id, head_name);
+CREATE INDEX idx_import_log_sender ON import_log(sender, kind, sequence);
 CREATE INDEX idx_income_owner ON household_income(owner);
 CREATE INDEX idx_indicator_letter ON indicator(letter_id, sort_order);
 CREATE INDEX idx_indicator_owner ON indicator(owner);

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lingqiu_desktop import APP_NAME, cli_print, cli_review
+from lingqiu_desktop import APP_NAME, cli_exchange, cli_print, cli_review
 from lingqiu_desktop.paths import default_db_path
 
 from lingqiu_desktop.core.offices import office_name
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="检查数据库完整性与外键")
     cli_review.add_parser(sub)
     cli_print.add_parsers(sub)
+    cli_exchange.add_parsers(sub)
     return parser
 
 
@@ -136,24 +137,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    with _open(args) as wb:
-        return cli_review.cmd_review(args, wb)
-
-
-def cmd_print(args: argparse.Namespace) -> int:
-    with _open(args) as wb:
-        return cli_print.cmd_print(args, wb)
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args) as wb:
-        return cli_print.cmd_verify(args, wb)
+def _with_workbook(command: Callable[[argparse.Namespace, Workbook], int]) -> Callable[[argparse.Namespace], int]:
+    def run_command(args: argparse.Namespace) -> int:
+        with _open(args) as wb:
+            return command(args, wb)
+    return run_command
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "check": cmd_check, "review": cmd_review,
-    "print": cmd_print, "verify": cmd_verify,
+    "init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "check": cmd_check,
+    "review": _with_workbook(cli_review.cmd_review), "print": _with_workbook(cli_print.cmd_print),
+    "verify": _with_workbook(cli_print.cmd_verify), "card": _with_workbook(cli_exchange.cmd_card),
+    "export": _with_workbook(cli_exchange.cmd_export), "import": _with_workbook(cli_exchange.cmd_import),
 }
 
 

@@ -45,6 +45,7 @@ from lingqiu_desktop.data.villages import VillageRepository
 from lingqiu_desktop.data.visits import VisitRepository
 
 if TYPE_CHECKING:
+    from lingqiu_desktop.exchange.service import ExchangeService
     from lingqiu_desktop.printing.service import PrintService
 
 OFFICE_KEY = "office.code"
@@ -97,6 +98,7 @@ class Workbook:
         self.progress = ProgressRepository(self.store)
         self.reviews = ReviewRepository(self.store)
         self._printing: PrintService | None = None
+        self._exchange: ExchangeService | None = None
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod
@@ -113,6 +115,9 @@ class Workbook:
         wb = cls(db, path, office_code, user_name)
         if not current:
             wb.settings.set(OFFICE_KEY, office_code)
+        from lingqiu_desktop.exchange.crypto import ensure_keys  # the office's signing and box keys, made once
+
+        ensure_keys(db, office_code)
         return wb
 
     @classmethod
@@ -203,6 +208,15 @@ class Workbook:
 
             self._printing = PrintService(self)
         return self._printing
+
+    @property
+    def exchange(self) -> ExchangeService:
+        """USB packages, office cards and receipts (PyNaCl loads on first use)."""
+        if self._exchange is None:
+            from lingqiu_desktop.exchange.service import ExchangeService
+
+            self._exchange = ExchangeService(self)
+        return self._exchange
 
     # -- maintenance ---------------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lingqiu_desktop"
-QT_FREE = ["core", "data", "documents", "exchange", "printing", "cli.py", "cli_print.py", "workbook.py", "paths.py"]
+QT_FREE = ["core", "data", "documents", "exchange", "printing", "cli.py", "cli_print.py",
+           "cli_exchange.py", "cli_review.py", "workbook.py", "paths.py"]
 
 
 def _imports(path: Path) -> set[str]:

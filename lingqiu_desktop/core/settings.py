@@ -30,6 +30,7 @@ DEFAULTS: Final[dict[str, Any]] = {
     "print.household_list_signers": ["制表人", "审核人"],      # 花名册 / 公示名单
     "print.supervision_phone": "",                          # 公示名单's 监督电话 ('' leaves a line to write on)
     "print.public_notice_days": 7,                          # 公示期 in days
+    "print.handover_signers": ["经办人", "分管领导"],          # 数据移交清单 (the USB cover sheet)
 }
 
 

@@ -39,6 +39,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("联席会与例会", "meetings:MeetingsPage"),
     ("人员", "people:PeoplePage"),
     ("打印中心", "print_center:PrintCenterPage"),
+    ("数据交换", "exchange:ExchangePage"),
     ("系统设置", "settings:SettingsPage"),
 ]
 

@@ -224,9 +224,13 @@ def make_chooser(workbook: Workbook, kind: str, parent: QWidget) -> KeyChooser |
         return SearchChooser("培训", "输入培训名称或地点", _trainings(workbook), parent)
     if kind in ("visit", "visits"):
         return HouseholdChooser(workbook, kind == "visit", parent)
+    if kind == "handover":
+        from lingqiu_desktop.printing import handover
+
+        return ComboChooser(workbook, "导出记录", lambda _t: handover.choices(workbook), False, parent)
     return None
 
 
 CHOOSER_LABELS = {"sheet-village": "村", "households": "村", "sheet-team": "驻村工作队", "attendance": "驻村工作队",
                   "sheet-township": "乡镇", "circular": "通报范围", "letter": "目标责任书", "signin": "培训",
-                  "training": "培训", "visit": "贫困户与走访", "visits": "贫困户"}
+                  "training": "培训", "visit": "贫困户与走访", "visits": "贫困户", "handover": "导出记录"}

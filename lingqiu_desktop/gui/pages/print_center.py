@@ -41,7 +41,8 @@ GROUPS = [("目标责任", ["letter", "sheet-township", "sheet-village", "sheet-
           ("考核与通报", ["attendance", "circular"]),
           ("培训", ["signin", "training"]),
           ("入户走访", ["visit", "visits"]),
-          ("名册与公示", ["households"])]
+          ("名册与公示", ["households"]),
+          ("数据交换", ["handover"])]
 HINTS = {
     "letter": "签订的目标责任书（军令状）：双方、条款、指标表、签字盖章栏。",
     "sheet-township": "乡镇一年的责任清单暨考核表：目标、责任人、进度、完成情况、签字栏。",
@@ -54,6 +55,7 @@ HINTS = {
     "visit": "一次入户走访的记录表，附户主签字（按手印）栏。先选贫困户，再选哪一次走访。",
     "visits": "一户在一段时间内的全部走访记录汇总。",
     "households": "按村打印贫困户名册：公示版隐去身份证号等号码的中间位，内部版显示完整号码。",
+    "handover": "U盘数据包的移交清单：包的序号、各类数据条数和校验码，经办人、分管领导签字盖章。",
 }
 ROLE_FONTS = {"title": "小标宋", "body": "仿宋", "heading": "黑体", "kai": "楷体", "song": "宋体"}
 OK_STYLE = "QFrame#verifyResult { background: #e8f5e9; border: 2px solid #2e7d32; border-radius: 4px; }"
