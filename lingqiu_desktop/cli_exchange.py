@@ -90,8 +90,7 @@ def cmd_import(args: argparse.Namespace, wb: Workbook) -> int:
             if args.dry_run:
                 print("回执只需导入，无需预演。")
                 return EXIT_OK
-            message = wb.exchange.import_receipt(args.file)
-            print(message)
+            print(wb.exchange.import_receipt(args.file).message)
             return EXIT_OK
         plan = wb.exchange.inspect(args.file)
         _print_plan(plan)

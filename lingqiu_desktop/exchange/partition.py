@@ -42,6 +42,7 @@ _VALUE_TYPES = frozenset({str, int, float, bytes, type(None)})
 _CHUNK = 20_000  # keys per json_each() lookup
 
 Rows = list[tuple[Any, ...]]
+Progress = Callable[[int, int, str], None]   # (done, total, what); may raise to cancel
 Decoded = dict[str, tuple[tuple[str, ...], Rows]]
 
 
@@ -432,10 +433,11 @@ def _keep_parents(conn: sqlite3.Connection, specs: dict[str, TableSpec], gone: d
 
 # -- applying ----------------------------------------------------------------------------------------------------------
 def apply(db: sqlite_utils.Database, owner: str, decoded: Decoded,
-          after: Callable[[Plan], None] | None = None) -> Plan:
+          after: Callable[[Plan], None] | None = None, progress: Progress | None = None) -> Plan:
     """Replace the owner's partition with the package's in ONE transaction (after(plan) runs inside it, for the
     import log); removed rows go children first, new and changed rows parents first. PackageError, with nothing
-    changed, when the rows clash with this database (another office's key, a broken reference)."""
+    changed, when the rows clash with this database (another office's key, a broken reference).
+    progress(done, total, table label) is called before each table; whatever it raises (a cancel) rolls back."""
     conn = db.conn
     if conn.in_transaction:
         raise RuntimeError("partition.apply runs its own transaction")
@@ -447,7 +449,9 @@ def apply(db: sqlite_utils.Database, owner: str, decoded: Decoded,
         with _no_gc():
             for name in reversed(list(result.tables)):
                 _delete(conn, specs[name], owner, result.tables[name].gone)
-            for name, change in result.tables.items():
+            for done, (name, change) in enumerate(result.tables.items()):
+                if progress is not None:
+                    progress(done, len(result.tables), table_label(name))
                 _write(conn, specs[name], decoded[name][0], change)
         if after is not None:
             after(result)

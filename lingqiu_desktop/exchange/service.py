@@ -175,14 +175,22 @@ class ExchangeService:
             raise ExchangeError(f"还没有导入{_name(missing[0])}的名片，无法为其加密数据包。请先导入对方的名片。")
         return [card for card in found if card is not None]
 
-    def export(self, recipient: str | None, out_dir: Path, drive_label: str = "") -> list[ExportResult]:
-        """One package of this office's partition per recipient, written safely into out_dir and logged."""
+    def export(self, recipient: str | None, out_dir: Path, drive_label: str = "",
+               progress: partition.Progress | None = None) -> list[ExportResult]:
+        """One package of this office's partition per recipient, written safely into out_dir and logged.
+        progress(done, total, what) may raise to cancel: packages already written stay written and logged."""
+        step = _stepper(progress)
         keys = self.keys()
         targets = self.recipients(recipient)
         out_dir = Path(out_dir)
+        step(0, len(targets) + 1, "读取本单位数据")
         with self.db.atomic():  # one read transaction: a consistent snapshot even if another window writes
             payload, counts = partition.export_payload(self.db, self.code)
-        return [self._export_one(keys, card, payload, counts, out_dir, drive_label) for card in targets]
+        results = []
+        for done, card in enumerate(targets, start=1):
+            step(done, len(targets) + 1, f"加密并写入发给{card.name}的数据包")
+            results.append(self._export_one(keys, card, payload, counts, out_dir, drive_label))
+        return results
 
     def _export_one(self, keys: OfficeKeys, card: OfficeCard, payload: bytes, counts: dict[str, int],
                     out_dir: Path, drive_label: str) -> ExportResult:
@@ -207,9 +215,15 @@ class ExchangeService:
         return int(row[0] or 0) + 1
 
     # -- import: the dry run -------------------------------------------------------------------------------------------
-    def inspect(self, path: Path) -> ImportPlan:
+    def inspect(self, path: Path, progress: partition.Progress | None = None) -> ImportPlan:
         """Open and check a package and show what applying it would change. Writes nothing."""
+        step = _stepper(progress)
+        step(0, 3, "核对签名并解密")
         opened = self._open(Path(path))
+        step(1, 3, "检查数据内容")
+        if opened.status != "already":
+            self._decode(opened)
+        step(2, 3, "与本机数据比对")
         who = f"{_name(opened.sender)}第 {opened.sequence} 号数据包"
         if opened.status == "already":  # applied before: nothing to compare, the signed counts say what it holds
             plan = partition.Plan({name: partition.TableChange(unchanged=int(count))
@@ -225,8 +239,8 @@ class ExchangeService:
         return ImportPlan(opened.path, opened.header, opened.sender, opened.sequence, opened.sha256, plan,
                           opened.status, message)
 
-    def _open(self, path: Path, decode: bool = True) -> _Opened:
-        """Read, verify, decrypt and check a package; the payload is decoded only when it is not 'already'."""
+    def _open(self, path: Path) -> _Opened:
+        """Read, verify, decrypt and check a package's header and sequence; _decode checks the payload."""
         data = _read(path)
         header, payload = read_package(data, self.db, self.keys())
         sender = str(header["sender"])
@@ -237,10 +251,7 @@ class ExchangeService:
                                f"{latest}），请先升级本程序再导入。", "schema_newer")
         sha256 = hashlib.sha256(data).hexdigest()
         status = self._sequence_status(sender, sequence, sha256)
-        opened = _Opened(path, header, sender, sequence, sha256, status, payload)
-        if decode and status != "already":
-            self._decode(opened)
-        return opened
+        return _Opened(path, header, sender, sequence, sha256, status, payload)
 
     def _decode(self, opened: _Opened) -> partition.Decoded:
         if opened.decoded is None:
@@ -268,42 +279,55 @@ class ExchangeService:
         return "new"
 
     # -- import: applying ----------------------------------------------------------------------------------------------
-    def apply(self, path: Path, drive_label: str = "", backup: bool = True) -> ImportResult:
+    def apply(self, path: Path, drive_label: str = "", backup: bool = True,
+              progress: partition.Progress | None = None) -> ImportResult:
         """Check as inspect does, back the database up (unless the caller just did, see apply_all), replace the
         sender's partition in one transaction with an import_log row; at the county, write a signed receipt beside
-        the package."""
+        the package. progress may raise to cancel until the commit; a cancel rolls everything back."""
+        step = _stepper(progress)
+        step(0, 4, "核对签名并解密")
         opened = self._open(Path(path))
         who = f"{_name(opened.sender)}第 {opened.sequence} 号数据包"
         if opened.status == "already":
             receipt, note = self._receipt_if_missing(opened)
             return ImportResult("already", opened.sender, opened.sequence, None,
                                 f"{who}已经导入过，本机数据没有任何改变。{note}", receipt=receipt)
+        step(1, 4, "检查数据内容")
+        decoded = self._decode(opened)
+        step(2, 4, "备份数据库")
         copy = self._backup(f"before-import-{opened.sender}-{opened.sequence}") if backup else None
-        plan = partition.apply(self.db, opened.sender, self._decode(opened),
-                               after=lambda plan: self._log_import(opened, plan, drive_label))
+        step(3, 4, "写入数据库")
+        plan = partition.apply(self.db, opened.sender, decoded,
+                               after=lambda plan: self._log_import(opened, plan, drive_label),
+                               progress=(lambda done, total, what: step(3 * total + done, 4 * total, f"写入{what}"))
+                               if progress else None)
         receipt, note = self._write_receipt(opened, plan.counts()) if self.workbook.is_county else (None, "")
         return ImportResult("applied", opened.sender, opened.sequence, plan,
                             f"已导入{who}：{_summary(plan)}。{note}", copy, receipt)
 
-    def apply_all(self, paths: list[Path], drive_label: str = "") -> list[ImportResult | PackageError]:
+    def apply_all(self, paths: list[Path], drive_label: str = "",
+                  progress: partition.Progress | None = None) -> list[ImportResult | PackageError]:
         """Several packages (the county's 12 from one stick) after ONE backup, taken before the first that will
         change anything; each still applies in its own transaction. A refusal is returned in its place, and the
-        others go on."""
+        others go on. A cancel (progress raising) stops the batch; the packages applied so far stay applied."""
+        step = _stepper(progress)
         results: list[ImportResult | PackageError] = []
         backed_up = False
-        for path in paths:
+        for i, path in enumerate(paths):
             try:
                 if not backed_up and self.inspect_status(path) == "new":
+                    step(i, len(paths), "备份数据库")
                     self._backup("before-import-batch")
                     backed_up = True
-                results.append(self.apply(path, drive_label, backup=False))
+                inner = (lambda d, t, w, i=i: step(i * t + d, len(paths) * t, w)) if progress else None
+                results.append(self.apply(path, drive_label, backup=False, progress=inner))
             except PackageError as exc:
                 results.append(exc)
         return results
 
     def inspect_status(self, path: Path) -> str:
         """'new' or 'already' after every check but the payload's (cheap: no decoding); PackageError otherwise."""
-        return self._open(Path(path), decode=False).status
+        return self._open(Path(path)).status
 
     def _backup(self, reason: str) -> Path | None:
         if self.workbook.path is None:
@@ -396,6 +420,10 @@ class ExchangeService:
             " WHERE owner = ? ORDER BY at DESC, sequence DESC LIMIT ?", [self.code, limit])
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _stepper(progress: partition.Progress | None) -> partition.Progress:
+    return progress if progress is not None else (lambda done, total, what: None)
 
 
 def _status(code: str, name: str, row: tuple[Any, ...] | None, today: date) -> TownshipStatus:

@@ -291,3 +291,32 @@ def test_apply_all_backs_up_once_and_goes_on_after_a_refusal(pair: tuple[Workboo
     backups = list((hub.path.parent / "backups").glob("*before-import*"))
     assert [b.name.split("before-import")[1] for b in backups] == ["-batch.sqlite3"]
     assert partition.content_hash(hub.db, TOWN) == partition.content_hash(town.db, TOWN)
+
+
+class _Cancel(Exception):
+    pass
+
+
+def test_a_cancel_while_writing_rolls_the_import_back(pair: tuple[Workbook, Workbook], tmp_path: Path) -> None:
+    hub, town = pair
+    for name in ("吴一", "郑二", "冯三"):
+        town.store.insert("person", {"name": name})
+    seen: list[tuple[int, int, str]] = []
+    package = town.exchange.export(None, tmp_path, progress=lambda *step: seen.append(step))[0].path
+    assert seen and seen[-1][0] == seen[-1][1] - 1
+
+    def cancel_in_the_middle(done: int, total: int, what: str) -> None:
+        seen.append((done, total, what))
+        if what.startswith("写入") and done > total * 3 // 4 + 5:  # six tables written
+            raise _Cancel
+
+    before = partition.content_hash(hub.db)
+    seen.clear()
+    with pytest.raises(_Cancel):
+        hub.exchange.apply(package, progress=cancel_in_the_middle)
+    assert partition.content_hash(hub.db) == before and not hub.db.conn.in_transaction
+    assert [what for _, _, what in seen[:4]] == ["核对签名并解密", "检查数据内容", "备份数据库", "写入数据库"]
+    assert all(done < total for done, total, _ in seen)
+    result = hub.exchange.apply(package, progress=lambda *step: None)
+    assert result.status == "applied"
+    assert partition.content_hash(hub.db, TOWN) == partition.content_hash(town.db, TOWN)
