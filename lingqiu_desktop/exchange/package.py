@@ -79,7 +79,8 @@ def write_package(payload: bytes, header: dict[str, Any], keys: OfficeKeys, reci
     _check_header(full)
     header_bytes = json.dumps(full, ensure_ascii=False, sort_keys=True).encode("utf-8")
     box = Box(keys.private_key, PublicKey(recipient_card.box_public))
-    ciphertext = bytes(box.encrypt(zlib.compress(payload, 6)))
+    # level 1: half the time of level 6 on an 85 MB partition for a file ~30% larger (16 MB, nothing for a USB stick)
+    ciphertext = bytes(box.encrypt(zlib.compress(payload, 1)))
     body = struct.pack(">I", len(header_bytes)) + header_bytes + ciphertext
     return _envelope(KIND_PACKAGE, keys.code, body, keys)
 
