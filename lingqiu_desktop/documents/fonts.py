@@ -143,7 +143,9 @@ def find_fonts(official: Sequence[Path] | None = None, shipped: Path | None = No
     """Choose and register a font for every role; FontError when no CJK font at all can be used."""
     official_index = _index(official if official is not None else official_dirs())
     shipped_files = _shipped(shipped if shipped is not None else shipped_dir())
-    system_index = _index(system if system is not None else official_dirs())
+    # by default the system's fonts live in the same folders: walk them once
+    system_index = official_index if system is None and official is None else _index(
+        system if system is not None else official_dirs())
     chosen: dict[str, FontChoice] = {}
     for role in ROLES:
         for path, source in _candidates(role, official_index, shipped_files, system_index):

@@ -107,10 +107,9 @@ def register_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths:
                    centre_columns: Sequence[int] = (), min_row_height: float | None = None,
                    tail: Sequence[Flowable] = (), keep: int = 3, head_style: ParagraphStyle | None = None) -> Table:
     """A ruled register, its header repeated on every page. Rows are at least `min_row_height` tall but grow when a
-    cell wraps (base.grid_table fixes the height, so a long unit name would spill over the rule below).
-
-    `tail` (signature lines, a confirmation box) follows in unruled rows across the full width, kept on one page
-    with the last `keep` ruled rows: the signatures never stand alone on an otherwise empty page.
+    cell wraps. Unlike base.grid_table it carries a `tail` (signature lines, a confirmation box): unruled rows across
+    the full width, kept on one page with the last `keep` ruled rows, so the signatures never stand alone on an
+    otherwise empty page.
     """
     data: list[list[Any]] = [[para(h, head_style or st.cell_head) for h in header]]
     for row in rows:
