@@ -116,7 +116,6 @@ class _Opened:
     sha256: str
     status: str
     payload: bytes = field(repr=False)
-    decoded: partition.Decoded | None = None
 
 
 def _name(code: str) -> str:
@@ -184,8 +183,7 @@ class ExchangeService:
         targets = self.recipients(recipient)
         out_dir = Path(out_dir)
         step(0, len(targets) + 1, "读取本单位数据")
-        with self.db.atomic():  # one read transaction: a consistent snapshot even if another window writes
-            payload, counts = partition.export_payload(self.db, self.code)
+        payload, counts = partition.export_payload(self.db, self.code)  # one snapshot, even if another window writes
         results = []
         for done, card in enumerate(targets, start=1):
             step(done, len(targets) + 1, f"加密并写入发给{card.name}的数据包")
@@ -220,10 +218,6 @@ class ExchangeService:
         step = _stepper(progress)
         step(0, 3, "核对签名并解密")
         opened = self._open(Path(path))
-        step(1, 3, "检查数据内容")
-        if opened.status != "already":
-            self._decode(opened)
-        step(2, 3, "与本机数据比对")
         who = f"{_name(opened.sender)}第 {opened.sequence} 号数据包"
         if opened.status == "already":  # applied before: nothing to compare, the signed counts say what it holds
             plan = partition.Plan({name: partition.TableChange(unchanged=int(count))
@@ -231,7 +225,10 @@ class ExchangeService:
             message = f"{who}已经导入过，再次导入不会有任何改变。"
             return ImportPlan(opened.path, opened.header, opened.sender, opened.sequence, opened.sha256, plan,
                               opened.status, message)
-        plan = partition.plan(self.db, opened.sender, self._decode(opened))
+        step(1, 3, "检查数据内容")
+        with self._stage(opened) as staged:
+            step(2, 3, "与本机数据比对")
+            plan = partition.plan(self.db, opened.sender, staged)
         if plan.is_noop:
             message = f"{who}：与本机已有的数据完全相同，导入后只记下序号。"
         else:
@@ -240,7 +237,7 @@ class ExchangeService:
                           opened.status, message)
 
     def _open(self, path: Path) -> _Opened:
-        """Read, verify, decrypt and check a package's header and sequence; _decode checks the payload."""
+        """Read, verify, decrypt and check a package's header and sequence; _stage checks the payload."""
         data = _read(path)
         header, payload = read_package(data, self.db, self.keys())
         sender = str(header["sender"])
@@ -253,11 +250,15 @@ class ExchangeService:
         status = self._sequence_status(sender, sequence, sha256)
         return _Opened(path, header, sender, sequence, sha256, status, payload)
 
-    def _decode(self, opened: _Opened) -> partition.Decoded:
-        if opened.decoded is None:
-            opened.decoded = partition.decode_payload(opened.payload, self.db, owner=opened.sender)
-            _check_counts(opened.header, opened.decoded)
-        return opened.decoded
+    def _stage(self, opened: _Opened) -> partition.Staged:
+        """The payload checked and attached (close it, or use it in a with block)."""
+        staged = partition.stage(self.db, opened.payload, owner=opened.sender)
+        try:
+            _check_counts(opened.header, staged.counts)
+        except BaseException:
+            staged.close()
+            raise
+        return staged
 
     def _sequence_status(self, sender: str, sequence: int, sha256: str) -> str:
         """'already' for a file applied before; PackageError for an older or a reused sequence number."""
@@ -286,21 +287,23 @@ class ExchangeService:
         the package. progress may raise to cancel until the commit; a cancel rolls everything back."""
         step = _stepper(progress)
         step(0, 4, "核对签名并解密")
-        opened = self._open(Path(path))
+        return self._apply(self._open(Path(path)), drive_label, backup, step)
+
+    def _apply(self, opened: _Opened, drive_label: str, backup: bool, step: partition.Progress) -> ImportResult:
         who = f"{_name(opened.sender)}第 {opened.sequence} 号数据包"
         if opened.status == "already":
             receipt, note = self._receipt_if_missing(opened)
             return ImportResult("already", opened.sender, opened.sequence, None,
                                 f"{who}已经导入过，本机数据没有任何改变。{note}", receipt=receipt)
         step(1, 4, "检查数据内容")
-        decoded = self._decode(opened)
-        step(2, 4, "备份数据库")
-        copy = self._backup(f"before-import-{opened.sender}-{opened.sequence}") if backup else None
-        step(3, 4, "写入数据库")
-        plan = partition.apply(self.db, opened.sender, decoded,
-                               after=lambda plan: self._log_import(opened, plan, drive_label),
-                               progress=(lambda done, total, what: step(3 * total + done, 4 * total, f"写入{what}"))
-                               if progress else None)
+        with self._stage(opened) as staged:
+            step(2, 4, "备份数据库")
+            copy = self._backup(f"before-import-{opened.sender}-{opened.sequence}") if backup else None
+            step(3, 4, "写入数据库")
+            plan = partition.apply(self.db, opened.sender, staged,
+                                   after=lambda plan: self._log_import(opened, plan, drive_label),
+                                   progress=lambda done, total, what: step(3 * total + done, 4 * total,
+                                                                           f"写入{what}"))
         receipt, note = self._write_receipt(opened, plan.counts()) if self.workbook.is_county else (None, "")
         return ImportResult("applied", opened.sender, opened.sequence, plan,
                             f"已导入{who}：{_summary(plan)}。{note}", copy, receipt)
@@ -315,12 +318,13 @@ class ExchangeService:
         backed_up = False
         for i, path in enumerate(paths):
             try:
-                if not backed_up and self.inspect_status(path) == "new":
-                    step(i, len(paths), "备份数据库")
+                step(i * 4, len(paths) * 4, "核对签名并解密")
+                opened = self._open(Path(path))
+                if not backed_up and opened.status == "new":
+                    step(i * 4, len(paths) * 4, "备份数据库")
                     self._backup("before-import-batch")
                     backed_up = True
-                inner = (lambda d, t, w, i=i: step(i * t + d, len(paths) * t, w)) if progress else None
-                results.append(self.apply(path, drive_label, backup=False, progress=inner))
+                results.append(self._apply(opened, drive_label, False, _within(step, i, len(paths))))
             except PackageError as exc:
                 results.append(exc)
         return results
@@ -422,6 +426,11 @@ class ExchangeService:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _within(step: partition.Progress, index: int, count: int) -> partition.Progress:
+    """A package's own progress as a part of a batch's."""
+    return lambda done, total, what: step(index * total + done, count * total, what)
+
+
 def _stepper(progress: partition.Progress | None) -> partition.Progress:
     return progress if progress is not None else (lambda done, total, what: None)
 
@@ -446,9 +455,8 @@ def _read(path: Path) -> bytes:
         raise PackageError(f"无法读取文件 {path}：{exc.strerror or exc}（U盘是否已拔出？）", "not_package") from exc
 
 
-def _check_counts(header: dict[str, Any], decoded: partition.Decoded) -> None:
+def _check_counts(header: dict[str, Any], carried: dict[str, int]) -> None:
     """The signed header's counts must agree with the rows carried."""
-    carried = {name: len(rows) for name, (_, rows) in decoded.items()}
     stated = header.get("counts", {})
     if any(stated.get(name, 0) != carried.get(name, 0) for name in {*stated, *carried}):
         raise PackageError("数据包的说明部分与实际内容的条数不符，不能使用。", "bad_payload")

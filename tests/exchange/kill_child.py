@@ -17,9 +17,10 @@ from lingqiu_desktop.workbook import Workbook
 
 
 def _announcing(write: Any) -> Any:
-    def write_and_say(conn: Any, spec: partition.TableSpec, cols: Any, change: partition.TableChange) -> None:
-        write(conn, spec, cols, change)
-        if change.writes:
+    def write_and_say(conn: Any, spec: partition.TableSpec, owner: str, cols: Any,
+                      change: partition.TableChange) -> None:
+        write(conn, spec, owner, cols, change)
+        if change.new or change.changed:
             print(f"writing {spec.name}", flush=True)
             time.sleep(0.05)
     return write_and_say

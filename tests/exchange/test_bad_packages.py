@@ -4,10 +4,8 @@ flips, the connection's change counter)."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.exchange.offices import CODES, county, county_letter, craft, swap_cards, township, usb
+from tests.exchange.payloads import edit_payload, payload_counts
 
 from lingqiu_desktop.core.offices import COUNTY_CODE
 
@@ -169,47 +168,37 @@ def test_other_files_that_are_no_package(scene: Scene, tmp_path: Path) -> None:
     refused(scene, tmp_path, "not_package")
 
 
-def _document(scene: Scene) -> dict[str, Any]:
-    return json.loads(partition.export_payload(scene.town.db, TOWN)[0])
+VISIT_1 = "WHERE rowid = (SELECT min(rowid) FROM visit)"
 
 
-def _visit(doc: dict[str, Any]) -> list[Any]:
-    return next(entry for entry in doc["tables"] if entry[0] == "visit")
-
-
-def _steal_key(scene: Scene) -> Callable[[dict[str, Any]], None]:
+def _steal_key(scene: Scene) -> list[Any]:
     letter = scene.county.db.execute("SELECT id FROM letter WHERE owner = ?", [COUNTY_CODE]).fetchone()[0]
-
-    def change(doc: dict[str, Any]) -> None:
-        entry = next(e for e in doc["tables"] if e[0] == "letter")
-        entry[2][0][0] = letter
-    return change
+    return [("UPDATE letter SET id = ? WHERE rowid = (SELECT min(rowid) FROM letter)", [letter])]
 
 
 CRAFTED = [
-    ("foreign table", lambda s: lambda d: d["tables"].append(["evil", ["id", "owner"], [["x", TOWN]]]),
+    ("foreign table", lambda s: ["CREATE TABLE [evil] ([id], [owner])", ("INSERT INTO evil VALUES ('x', ?)", [TOWN])],
      "foreign_table"),
-    ("users", lambda s: lambda d: d["tables"].append(["app_user", ["id", "owner", "name", "password_hash"],
-                                                       [["u", TOWN, "admin", "x"]]]), "foreign_table"),
-    ("private keys", lambda s: lambda d: d["tables"].append(["office_key", ["code", "sign_secret"], []]),
+    ("users", lambda s: ["CREATE TABLE [app_user] ([id], [owner], [name], [password_hash])",
+                         ("INSERT INTO app_user VALUES ('u', ?, 'admin', 'x')", [TOWN])], "foreign_table"),
+    ("private keys", lambda s: ["CREATE TABLE [office_key] ([code], [sign_secret])"], "foreign_table"),
+    ("settings", lambda s: ["CREATE TABLE [setting] ([key], [value])",
+                            "INSERT INTO setting VALUES ('office.code', '1')"], "foreign_table"),
+    ("a trigger", lambda s: ["CREATE TRIGGER [t] AFTER INSERT ON visit BEGIN DELETE FROM visit; END"],
      "foreign_table"),
-    ("settings", lambda s: lambda d: d["tables"].append(["setting", ["key", "value"], [["office.code", "1"]]]),
-     "foreign_table"),
-    ("foreign column", lambda s: lambda d: _visit(d)[1].__setitem__(5, "photo_path"), "foreign_column"),
-    ("another office's rows", lambda s: lambda d: _visit(d)[2][0].__setitem__(1, STRANGER), "bad_payload"),
-    ("the county's rows", lambda s: lambda d: _visit(d)[2][0].__setitem__(1, COUNTY_CODE), "bad_payload"),
-    ("short row", lambda s: lambda d: _visit(d)[2][0].pop(), "bad_payload"),
+    ("foreign column", lambda s: ["ALTER TABLE visit RENAME COLUMN photo_ref TO photo_path"], "foreign_column"),
+    ("another office's rows", lambda s: [(f"UPDATE visit SET owner = ? {VISIT_1}", [STRANGER])], "bad_payload"),
+    ("the county's rows", lambda s: [(f"UPDATE visit SET owner = ? {VISIT_1}", [COUNTY_CODE])], "bad_payload"),
+    ("a typed column", lambda s: ["ALTER TABLE visit DROP COLUMN weather", "ALTER TABLE visit ADD COLUMN weather TEXT"],
+     "bad_payload"),
     ("a key of the county's", _steal_key, "bad_payload"),
 ]
 
 
 @pytest.mark.parametrize(("make", "code"), [case[1:] for case in CRAFTED], ids=[case[0] for case in CRAFTED])
 def test_a_signed_package_naming_what_the_program_does_not_own(scene: Scene, make: Any, code: str) -> None:
-    document = _document(scene)
-    make(scene)(document)
-    payload = json.dumps(document, ensure_ascii=False).encode()
-    counts = {entry[0]: len(entry[2]) for entry in document["tables"] if isinstance(entry, list)}
-    data = craft(scene.town, scene.county_card(), payload, sequence=9, counts=counts)
+    payload = edit_payload(partition.export_payload(scene.town.db, TOWN)[0], *make(scene))
+    data = craft(scene.town, scene.county_card(), payload, sequence=9, counts=payload_counts(payload))
     refused(scene, scene.write("crafted.lqpkg", data), code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.exchange.offices import county_letter, township
+from tests.exchange.payloads import edit_payload
 
 from lingqiu_desktop.core.offices import COUNTY_CODE
 
@@ -44,14 +44,6 @@ def county(tmp_path: Path) -> Workbook:
 
 def _payload(wb: Workbook) -> bytes:
     return partition.export_payload(wb.db, wb.office_code)[0]
-
-
-def _document(wb: Workbook) -> dict[str, Any]:
-    return json.loads(_payload(wb))
-
-
-def _table(document: dict[str, Any], name: str) -> list[Any]:
-    return next(entry for entry in document["tables"] if entry[0] == name)
 
 
 # -- the travelling tables ---------------------------------------------------------------------------------------------
@@ -105,90 +97,85 @@ def test_apply_into_an_empty_county_copies_the_partition_exactly(source: Workboo
 
 
 # -- decoding refuses what the program does not own --------------------------------------------------------------------
-def _set_owner(doc: dict[str, Any], owner: str) -> None:
-    entry = _table(doc, "visit")
-    entry[2][0][entry[1].index("owner")] = owner
-
-
-def _rename_column(doc: dict[str, Any], old: str, new: str) -> None:
-    entry = _table(doc, "visit")
-    entry[1][entry[1].index(old)] = new
-
-
-def _drop_column(doc: dict[str, Any], column: str) -> None:
-    entry = _table(doc, "visit")
-    at = entry[1].index(column)
-    del entry[1][at]
-    for row in entry[2]:
-        del row[at]
-
-
-def _value(doc: dict[str, Any], value: Any, column: str = "situation") -> None:
-    entry = _table(doc, "visit")
-    entry[2][0][entry[1].index(column)] = value
-
-
-BAD_DOCUMENTS = [
-    ("unknown table", lambda d: d["tables"].append(["evil", ["id", "owner"], []]), "foreign_table", "本程序不认识的表"),
-    ("users", lambda d: d["tables"].append(["app_user", ["id", "owner"], []]), "foreign_table", "不应传递的表"),
-    ("private keys", lambda d: d["tables"].append(["office_key", ["code"], []]), "foreign_table", "不应传递的表"),
-    ("settings", lambda d: d["tables"].append(["setting", ["key"], []]), "foreign_table", "不应传递的表"),
-    ("export log", lambda d: d["tables"].append(["export_log", ["id", "owner"], []]), "foreign_table", "不应传递"),
-    ("sqlite master", lambda d: d["tables"].append(["sqlite_master", ["name"], []]), "foreign_table", "不认识"),
-    ("unknown column", lambda d: _rename_column(d, "situation", "evil"), "foreign_column", "不认识的列"),
-    ("sql in a name", lambda d: _rename_column(d, "situation", "x]; DROP TABLE visit; --"), "foreign_column",
+VISIT_1 = "WHERE rowid = (SELECT min(rowid) FROM visit)"
+BAD_PAYLOADS = [
+    ("unknown table", ["CREATE TABLE [evil] ([id], [owner])"], "foreign_table", "本程序不认识的表"),
+    ("users", ["CREATE TABLE [app_user] ([id], [owner])"], "foreign_table", "不应传递的表"),
+    ("private keys", ["CREATE TABLE [office_key] ([code])"], "foreign_table", "不应传递的表"),
+    ("settings", ["CREATE TABLE [setting] ([key])"], "foreign_table", "不应传递的表"),
+    ("export log", ["CREATE TABLE [export_log] ([id], [owner])"], "foreign_table", "不应传递"),
+    ("sqlite's own", ["CREATE TABLE [evil] (id INTEGER PRIMARY KEY AUTOINCREMENT)",
+                      "INSERT INTO evil DEFAULT VALUES"], "foreign_table", "不认识"),
+    ("a view", ["CREATE VIEW [v] AS SELECT 1"], "foreign_table", "数据库对象"),
+    ("a trigger", ["CREATE TRIGGER [t] AFTER INSERT ON visit BEGIN SELECT 1; END"], "foreign_table", "数据库对象"),
+    ("an index", ["CREATE INDEX [i] ON visit (id)"], "foreign_table", "数据库对象"),
+    ("unknown column", ["ALTER TABLE visit RENAME COLUMN situation TO evil"], "foreign_column", "不认识的列"),
+    ("sql in a name", ['ALTER TABLE visit RENAME COLUMN situation TO "x]; DROP TABLE visit; --"'], "foreign_column",
      "不认识的列"),
-    ("key column missing", lambda d: _drop_column(d, "id"), "bad_payload", "缺少必需的列"),
-    ("owner column missing", lambda d: _drop_column(d, "owner"), "bad_payload", "缺少必需的列"),
-    ("short row", lambda d: _table(d, "visit")[2][0].pop(), "bad_payload", "长度不对的行"),
-    ("long row", lambda d: _table(d, "visit")[2][0].append("x"), "bad_payload", "长度不对的行"),
-    ("nested list", lambda d: _value(d, ["a"]), "bad_payload", "无法识别的值"),
-    ("object", lambda d: _value(d, {"a": 1}), "bad_payload", "无法识别的值"),
-    ("boolean", lambda d: _value(d, True), "bad_payload", "无法识别的值"),
-    ("another office's row", lambda d: _set_owner(d, OTHER), "bad_payload", "其他单位"),
-    ("the county's row", lambda d: _set_owner(d, COUNTY_CODE), "bad_payload", "其他单位"),
-    ("empty key", lambda d: _value(d, None, "id"), "bad_payload", "空的或重复的记录编号"),
-    ("same key twice", lambda d: _table(d, "visit")[2].append(list(_table(d, "visit")[2][0])), "bad_payload",
+    ("key column missing", ["ALTER TABLE visit DROP COLUMN id"], "bad_payload", "缺少必需的列"),
+    ("owner column missing", ["ALTER TABLE visit DROP COLUMN owner"], "bad_payload", "缺少必需的列"),
+    ("a typed column with a default", ["ALTER TABLE visit DROP COLUMN weather",
+                                       "ALTER TABLE visit ADD COLUMN [weather] TEXT DEFAULT '晴'"],
+     "bad_payload", "结构不对"),
+    ("a generated column", ["ALTER TABLE visit DROP COLUMN weather",
+                            "ALTER TABLE visit ADD COLUMN [weather] AS ('晴')"], "bad_payload", "结构不对"),
+    ("another office's row", [(f"UPDATE visit SET owner = ? {VISIT_1}", [OTHER])], "bad_payload", "其他单位"),
+    ("the county's row", [(f"UPDATE visit SET owner = ? {VISIT_1}", [COUNTY_CODE])], "bad_payload", "其他单位"),
+    ("empty key", [f"UPDATE visit SET id = NULL {VISIT_1}"], "bad_payload", "空的或重复的记录编号"),
+    ("same key twice", [f"INSERT INTO visit SELECT * FROM visit {VISIT_1}"], "bad_payload", "重复"),
+    ("same composite key twice", ["INSERT INTO visit_visitor SELECT * FROM visit_visitor LIMIT 1"], "bad_payload",
      "重复"),
-    ("table twice", lambda d: d["tables"].append(_table(d, "visit")), "bad_payload", "出现了两次"),
-    ("not a table", lambda d: d["tables"].append("visit"), "bad_payload", "格式不对"),
-    ("rows not a list", lambda d: _table(d, "visit").__setitem__(2, {"a": 1}), "bad_payload", "格式不对"),
-    ("columns not names", lambda d: _table(d, "visit").__setitem__(1, [1, 2]), "bad_payload", "列名格式不对"),
-    ("other format", lambda d: d.__setitem__("format", "zip"), "bad_payload", "不是本程序的数据"),
-    ("newer format", lambda d: d.__setitem__("version", 2), "bad_payload", "版本"),
-    ("no tables", lambda d: d.pop("tables"), "bad_payload", "缺少数据表"),
+    ("another program's database", ["PRAGMA application_id = 1"], "bad_payload", "不是本程序的数据"),
+    ("newer format", ["PRAGMA user_version = 3"], "bad_payload", "版本"),
 ]
 
 
-@pytest.mark.parametrize(("change", "code", "words"), [case[1:] for case in BAD_DOCUMENTS],
-                         ids=[case[0] for case in BAD_DOCUMENTS])
-def test_decode_refuses(source: Workbook, change: Any, code: str, words: str) -> None:
-    document = _document(source)
-    change(document)
-    data = json.dumps(document, ensure_ascii=False).encode()
+@pytest.mark.parametrize(("statements", "code", "words"), [case[1:] for case in BAD_PAYLOADS],
+                         ids=[case[0] for case in BAD_PAYLOADS])
+def test_decode_refuses(source: Workbook, statements: list[Any], code: str, words: str) -> None:
+    data = edit_payload(_payload(source), *statements)
     with pytest.raises(PackageError) as caught:
         partition.decode_payload(data, source.db, TOWN)
     assert caught.value.code == code
     assert words in caught.value.message and CHINESE.search(caught.value.message)
+    assert "lq_pkg" not in [row[1] for row in source.db.execute("PRAGMA database_list")]  # detached again
 
 
-@pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"not json", b"[1, 2]", b'{"format": NaN}', b"\x00" * 64,
-                                  b'{"format":"lingqiu-partition","version":1,"tables":[["visit",["id","owner"],'
-                                  b'[[{"$hex":"zz"},"140224101"]]]]}',
-                                  b'{"format":"lingqiu-partition","version":1,"tables":[["visit",["id","owner"],'
-                                  b'[[NaN,"140224101"]]]]}'],
-                         ids=["empty", "not utf-8", "text", "array", "nan", "zeros", "bad hex", "nan value"])
+def _damaged(source: Workbook) -> list[bytes]:
+    good = _payload(source)
+    middle = bytearray(good)
+    for at in range(len(good) // 2, len(good) // 2 + 4096, 7):
+        middle[at] ^= 0x5A
+    header = bytearray(good)
+    header[16:18] = b"\x00\x03"    # a page size SQLite does not have
+    return [good[:len(good) // 3], bytes(middle), bytes(header), good[:100]]
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"not json", b"[1, 2]", b"\x00" * 64,
+                                  b"SQLite format 3\x00" + bytes(84), b"SQLite format 3\x00" + b"\xff" * 4000,
+                                  b'{"format":"lingqiu-partition","version":1,"tables":[]}'],
+                         ids=["empty", "not utf-8", "text", "json", "zeros", "header only", "noise after the magic",
+                              "the old json format"])
 def test_decode_refuses_what_is_no_payload(source: Workbook, data: bytes) -> None:
     with pytest.raises(PackageError) as caught:
         partition.decode_payload(data, source.db, TOWN)
     assert caught.value.code == "bad_payload"
 
 
+def test_decode_refuses_a_damaged_image(source: Workbook) -> None:
+    for data in _damaged(source):
+        with pytest.raises(PackageError) as caught:
+            partition.decode_payload(data, source.db, TOWN)
+        assert caught.value.code == "bad_payload" and CHINESE.search(caught.value.message)
+    assert partition.decode_payload(_payload(source), source.db, TOWN)["visit"][1]   # and nothing stays attached
+
+
 def test_decode_without_an_owner_accepts_any_owner_but_keeps_the_checks(source: Workbook) -> None:
-    document = _document(source)
-    _set_owner(document, OTHER)
-    decoded = partition.decode_payload(json.dumps(document).encode(), source.db)
+    data = edit_payload(_payload(source), (f"UPDATE visit SET owner = ? {VISIT_1}", [OTHER]))
+    decoded = partition.decode_payload(data, source.db)
     assert decoded["visit"][1]
+    with pytest.raises(PackageError):
+        partition.decode_payload(edit_payload(data, "CREATE VIEW v AS SELECT 1"), source.db)
 
 
 # -- plan and apply ----------------------------------------------------------------------------------------------------
