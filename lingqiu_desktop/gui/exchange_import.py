@@ -1,6 +1,9 @@
 """数据交换 › 导入数据包: pick a package (or a receipt, at a township) found on a USB stick or anywhere; the dry run
 shows the sender, the package number and date, and per table how many rows are new, changed, removed and unchanged;
 确认导入 applies it in one transaction after a backup. A refused file shows the reason in red and nothing is written.
+全部导入 applies every package listed (the county's 12 from one stick) after ONE backup, skipping those already
+imported; a refused one is listed with its reason and the others go on. 取消 stops a running import: the package
+being written is rolled back whole, those finished before it stay.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
 from lingqiu_desktop.core.offices import office_name
 
 from lingqiu_desktop.exchange.labels import ordered, table_label
+from lingqiu_desktop.exchange.package import PackageError
 from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.exchange_export import result_value
@@ -76,6 +81,7 @@ class ImportPanel(QWidget):
         self.pending: Path | None = None    # the file selected while another was being checked
         self.settle = QTimer(self, singleShot=True, interval=300)   # arrowing down the list checks only where it stops
         self.plan: Any = None
+        self.batch: list[Path] = []         # the packages of a running or finished 全部导入, in order
         self.mode = ""                      # what the runner is doing: inspect / apply / receipt
         self.runner = Runner(workbook, self)
         self.files = QListWidget(self)
@@ -93,6 +99,12 @@ class ImportPanel(QWidget):
         self.apply_button = QPushButton("确认导入(&A)", self)
         self.apply_button.setObjectName("applyButton")
         self.apply_button.setMinimumWidth(140)
+        self.all_button = QPushButton("全部导入(&L)", self)
+        self.all_button.setObjectName("applyAllButton")
+        self.all_button.setToolTip("导入左边列出的所有数据包：已导入过的自动跳过，导入前只备份一次数据库")
+        self.cancel_button = QPushButton("取消(&C)", self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.hide()
         self._lay_out()
         self._wire()
         self.rescan()
@@ -131,6 +143,7 @@ class ImportPanel(QWidget):
         box = QVBoxLayout(left)
         box.addWidget(self.files, 1)
         box.addLayout(buttons)
+        box.addWidget(self.all_button)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 0, 0, 0)
@@ -141,6 +154,7 @@ class ImportPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
         row.addStretch(1)
+        row.addWidget(self.cancel_button)
         row.addWidget(self.apply_button)
         column.addLayout(row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -158,6 +172,9 @@ class ImportPanel(QWidget):
         self.files.currentItemChanged.connect(self._current_changed)
         self.settle.timeout.connect(self._open_pending)
         self.apply_button.clicked.connect(self.apply)
+        self.all_button.clicked.connect(self.apply_all)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.runner.cancelled.connect(self._cancelled)
         self.runner.progressed.connect(self._progressed)
         self.runner.completed.connect(self._completed)
         self.runner.failed.connect(self._failed)
@@ -185,6 +202,12 @@ class ImportPanel(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.files.addItem(item)
         self.files.blockSignals(False)
+        self.all_button.setEnabled(bool(self.listed_packages()) and not self.runner.busy())
+
+    def listed_packages(self) -> list[Path]:
+        """The packages (not receipts) in the list, in its order."""
+        paths = [self.files.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.files.count())]
+        return [Path(p) for p in paths if p and Path(p).suffix.lower() != RECEIPT_SUFFIX]
 
     def outgoing(self, path: Path) -> bool:
         """This office's own packages to the other side, by the name the service gives them (…-代码-至-…): they
@@ -258,11 +281,49 @@ class ImportPanel(QWidget):
     def start(self, mode: str, call: Any) -> None:
         self.mode = mode
         self.apply_button.setEnabled(False)
-        for widget in (self.files, self.rescan_button, self.open_button):
+        for widget in (self.files, self.rescan_button, self.open_button, self.all_button):
             widget.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.setFormat("%p%")
         self.progress.show()
+        self.cancel_button.setVisible(mode in ("apply", "apply_all"))
+        self.cancel_button.setEnabled(True)
         self.runner.start(call)
+
+    def cancel(self) -> None:
+        if self.runner.busy():
+            self.cancel_button.setEnabled(False)
+            self.show_verdict(INFO_FRAME, "正在取消…", "正在写入的数据包会整体撤回。")
+            self.runner.cancel()
+
+    def _cancelled(self) -> None:
+        detail = "正在写入的数据包已整体撤回，本机数据与导入前相同。"
+        if self.mode == "apply_all":
+            detail = "正在写入的数据包已整体撤回；取消前已经导入完成的数据包保留。"
+        self.show_verdict(INFO_FRAME, "导入已取消。", detail)
+        self.apply_button.setEnabled(False)
+        self._keep_selection(self.rescan)
+
+    def apply_all(self) -> None:
+        paths = self.listed_packages()
+        if not paths or self.runner.busy():
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "全部导入",
+                          f"要导入左边列出的 {len(paths)} 个数据包吗？\n\n已经导入过的会自动跳过；"
+                          "导入前只备份一次数据库。\n导入过程中请不要拔出U盘，也不要关闭程序。", parent=self)
+        yes = box.addButton("全部导入(&Y)", QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton("取消(&N)", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(no)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        self.path, self.plan, self.batch = None, None, paths
+        self.table.setRowCount(0)
+        self.table.show()
+        self.info.setText("\n".join(p.name for p in paths))
+        self.show_verdict(INFO_FRAME, f"正在导入 {len(paths)} 个数据包，请不要拔出U盘，也不要关闭程序…", "")
+        self.start("apply_all", lambda wb, progress: with_progress(wb.exchange.apply_all, progress, paths))
 
     def apply(self) -> None:
         path = self.path
@@ -277,15 +338,20 @@ class ImportPanel(QWidget):
     def _progressed(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setFormat(f"{what}  %p%" if what else "%p%")
 
     def _finished(self) -> None:
         self.progress.hide()
+        self.cancel_button.hide()
         for widget in (self.files, self.rescan_button, self.open_button):
             widget.setEnabled(True)
+        self.all_button.setEnabled(bool(self.listed_packages()))
         self._open_pending()
 
     def _completed(self, result: Any) -> None:
-        {"inspect": self.show_plan, "apply": self.show_applied, "receipt": self.show_receipt}[self.mode](result)
+        shows = {"inspect": self.show_plan, "apply": self.show_applied, "apply_all": self.show_applied_all,
+                 "receipt": self.show_receipt}
+        shows[self.mode](result)
 
     def _failed(self, message: str) -> None:
         """A refusal: the reason in red; nothing was written (the service checks everything before writing)."""
@@ -374,6 +440,30 @@ class ImportPanel(QWidget):
         else:
             detail = f"回执已写入：{receipt}。请把U盘交回，乡镇导入回执后即确认送达。" if receipt else ""
             self.show_verdict(OK_FRAME, "导入完成：数据已更新。", detail)
+        self.apply_button.setEnabled(False)
+        self._keep_selection(self.rescan)
+
+    def show_applied_all(self, results: list[Any]) -> None:
+        """Per package: imported, imported before, or refused with its reason; the changes of all added up."""
+        applied = [r for r in results if not isinstance(r, PackageError) and field(r, "status") == "applied"]
+        refused = [(path, r) for path, r in zip(self.batch, results, strict=False)
+                   if isinstance(r, PackageError)]
+        already = len(results) - len(applied) - len(refused)
+        changes: dict[str, dict[str, int]] = {}
+        for result in applied:
+            for table, change in changes_of(field(result, "plan")).items():
+                into = changes.setdefault(table, dict.fromkeys(KINDS, 0))
+                for kind in KINDS:
+                    into[kind] += int(field(change, kind, 0) or 0)
+        self.fill_table(changes)
+        self.info.setText("\n".join(str(field(r, "message", "")) for r in applied))
+        text = f"全部导入完成：导入 {len(applied)} 个数据包，已导入过（跳过）{already} 个，拒绝 {len(refused)} 个。"
+        if refused:
+            detail = "\n".join(f"{path.name}：{exc.message}" for path, exc in refused)
+            self.show_verdict(BAD_FRAME, text, "被拒绝的数据包没有写入任何数据：\n" + detail, BAD_TEXT)
+        else:
+            receipts = "回执已写在各数据包旁边，请把U盘交回。" if applied and self.workbook.is_county else ""
+            self.show_verdict(OK_FRAME, text, receipts)
         self.apply_button.setEnabled(False)
         self._keep_selection(self.rescan)
 

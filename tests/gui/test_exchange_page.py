@@ -5,8 +5,10 @@ refused in red with nothing changed, and the county's list of townships with a s
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from tests.gui.modal import in_modal, show
 from tests.helpers import add_household, add_village
 
+from lingqiu_desktop.exchange import partition
 from lingqiu_desktop.exchange.partition import content_hash
 from lingqiu_desktop.workbook import REFERENCE_DATE_KEY, Workbook
 
@@ -263,6 +266,74 @@ def test_a_tampered_package_is_refused_in_red_and_nothing_changes(
     assert page.imports.verdict.styleSheet() == BAD_FRAME and "#b71c1c" in page.imports.verdict_label.styleSheet()
     assert not page.imports.apply_button.isEnabled() and page.imports.table.isHidden()
     assert content_hash(county.db) == before
+
+
+def second_township(county: Workbook, folder: Path) -> Path:
+    """上寨镇 with a village and a household, paired with the county; its package on the same stick."""
+    with Workbook.create(folder / "shangzhai.sqlite3", "140224102") as other:
+        pair(other, county)
+        village = add_village(other)
+        add_household(other, village["id"], "王金花")
+        return other.exchange.export(None, folder)[0].path
+
+
+def test_the_county_imports_every_package_on_the_stick_at_once(
+        qtbot, county: Workbook, package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    second = second_township(county, package.parent)
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    package.with_name("改过的.lqpkg").write_bytes(bytes(data))
+    county.exchange.apply(package)                               # one of them was imported before
+    page = open_page(qtbot, county, "imports")
+    open_package(qtbot, page, package, monkeypatch)              # the stick's folder is listed now
+    assert len(page.imports.listed_packages()) == 3
+    asked: list[str] = []
+
+    def confirm(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        asked.append(dialog.text())
+        click(qtbot, button(dialog, "全部导入"))
+
+    in_modal(qtbot, lambda: click(qtbot, page.imports.all_button), confirm)
+    assert "3 个数据包" in asked[0] and "只备份一次" in asked[0]
+    qtbot.waitUntil(lambda: not page.imports.runner.busy(), timeout=60_000)
+    text = page.imports.verdict_label.text()
+    assert "导入 1 个数据包，已导入过（跳过）1 个，拒绝 1 个" in text, text
+    assert "改过的.lqpkg：签名不对" in text and page.imports.verdict.styleSheet() == BAD_FRAME
+    assert rows(county, "household", "140224102") == 1 and rows(county, "household") == 2
+    plan = {r[0]: r[1:] for r in table_text(page.imports.table)}
+    assert plan["贫困户"] == ["1", "0", "0", "0"]
+    assert list(package.parent.glob(f"{second.stem}*.lqrcpt"))   # the receipt beside the new one
+    assert page.imports.cancel_button.isHidden() and page.imports.all_button.isEnabled()
+
+
+def test_cancelling_an_import_rolls_the_package_back_whole(
+        qtbot, county: Workbook, package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """取消 clicked while the worker is between tables: villages and households are already written inside the
+    import's transaction; all of it is rolled back."""
+    page = open_page(qtbot, county, "imports")
+    open_package(qtbot, page, package, monkeypatch)
+    panel = page.imports
+    gate, held = threading.Event(), []
+    write = partition._write
+
+    def hold_after_households(conn: Any, spec: partition.TableSpec, *args: Any) -> None:
+        write(conn, spec, *args)
+        if spec.name == "household" and not held:         # the worker waits here until the clerk has clicked
+            held.append(spec.name)
+            gate.wait(20)
+
+    monkeypatch.setattr(partition, "_write", hold_after_households)
+    click(qtbot, panel.apply_button)
+    qtbot.waitUntil(lambda: bool(held) and panel.cancel_button.isVisible(), timeout=30_000)
+    click(qtbot, panel.cancel_button)
+    assert panel.verdict_label.text().startswith("正在取消")
+    gate.set()
+    qtbot.waitUntil(lambda: not panel.runner.busy(), timeout=30_000)
+    assert panel.verdict_label.text().startswith("导入已取消") and "整体撤回" in panel.verdict_label.text()
+    assert rows(county, "household") == 0 and rows(county, "village") == 0
+    assert county.db.execute("SELECT COUNT(*) FROM import_log").fetchone()[0] == 0
+    assert panel.cancel_button.isHidden()
 
 
 # -- county status -----------------------------------------------------------------------------------------------------
