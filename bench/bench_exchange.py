@@ -1,6 +1,7 @@
 """Benchmark of the USB exchange (issue 6): a township package with 1,500 households and 100,000 visits exported
 (target ≤ 3 s), and the county importing 12 such packages (target ≤ 30 s), against the physical limit: a plain
-sqlite3 executemany of the same rows into an empty database with the same schema and pragmas.
+sqlite3 executemany of the same rows into an empty database with the same schema and pragmas; and against SQLite's
+own floor: INSERT … SELECT straight from the 12 township databases, no Python, no package, no checks.
 
     python bench/bench_exchange.py            # 12 townships at full bench scale (built once, ~12 s each, kept)
     python bench/bench_exchange.py 4          # only the first 4 townships (figures scaled to 12 are printed too)
@@ -69,7 +70,7 @@ def bench_export(town_path: Path, out: Path) -> Path:
         median, samples = timed(lambda: town.exchange.export(None, out), runs=3, warmup=0)
         report("导出一个乡镇数据包（端到端）", median, samples, EXPORT_TARGET_MS)
         median, samples = timed(lambda: partition.export_payload(town.db, town.office_code), runs=3, warmup=0)
-        report("  其中：SQLite 生成 JSON", median, samples)
+        report("  其中：SQLite 复制到内存数据库并序列化", median, samples)
         payload = partition.export_payload(town.db, town.office_code)[0]
         print(f"  数据 {len(payload) / 1e6:.1f} MB", flush=True)
         median, samples = timed(lambda: partition.collect(town.db, town.office_code), runs=3, warmup=0)
@@ -115,6 +116,31 @@ def bench_limit(hub: Workbook, run: Path, packages: list[Path]) -> float:
     return seconds
 
 
+def bench_floor(run: Path, towns: list[Path]) -> float:
+    """SQLite alone: each township's partition copied by INSERT … SELECT from its own database file into an empty
+    county (one transaction per township, as the import does), with the same schema, pragmas and foreign keys."""
+    target = run / "floor.sqlite3"
+    Workbook.create(target, COUNTY_CODE).close()
+    db = open_database(target)
+    specs = partition.travelling(db)
+    start = time.perf_counter()
+    for path in towns:
+        db.conn.execute("ATTACH ? AS town", [str(path)])
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("PRAGMA defer_foreign_keys=ON")
+        for name, spec in specs.items():
+            columns = ", ".join(f"[{c}]" for c in spec.columns)
+            db.conn.execute(f"INSERT INTO main.[{name}] ({columns}) SELECT {columns} FROM town.[{name}]"
+                            " WHERE owner = ?", [path.stem])
+        db.conn.execute("COMMIT")
+        db.conn.execute("DETACH town")
+    seconds = time.perf_counter() - start
+    db.close()
+    print(f"SQLite 自身的下限（INSERT … SELECT 直接从 {len(towns)} 个乡镇库复制，无 Python）：{seconds:.1f} s",
+          flush=True)
+    return seconds
+
+
 def bench_again(hub: Workbook, package: Path) -> None:
     median, samples = timed(lambda: hub.exchange.inspect(package), runs=3, warmup=0)
     report("已导入的数据包再预览（dry run）", median, samples)
@@ -141,6 +167,8 @@ def main() -> None:
     print(f"  折合 12 个乡镇：{scaled:.1f} s  目标 ≤ {IMPORT_TARGET_S:.0f} s  {verdict}", flush=True)
     limit = bench_limit(hub, run, packages)
     print(f"  导入 / 物理极限 = {total / limit:.2f}", flush=True)
+    floor = bench_floor(run, towns)
+    print(f"  导入 / SQLite 自身下限 = {total / floor:.2f}", flush=True)
     bench_again(hub, packages[-1])
     start = time.perf_counter()
     hub.exchange._backup("bench")

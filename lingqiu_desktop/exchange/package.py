@@ -17,6 +17,7 @@ import hashlib
 import json
 import struct
 import zlib
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, NoReturn
 
@@ -36,6 +37,7 @@ SENDER_BYTES = 12
 PREFIX = struct.Struct(f">{len(MAGIC)}sc{SENDER_BYTES}sQ")
 SIGNATURE_BYTES = 64
 MAX_HEADER_BYTES = 1024 * 1024
+CardSource = sqlite_utils.Database | Mapping[str, OfficeCard]
 MAX_PAYLOAD_BYTES = 2 * 1024 * 1024 * 1024  # a county-wide partition is a few hundred MB; beyond this it is a bomb
 APP = "灵丘乡镇脱贫攻坚工作台"
 
@@ -128,9 +130,9 @@ def _open_envelope(data: bytes) -> tuple[str, bytes, bytes]:
     return sender, kind, data[PREFIX.size:PREFIX.size + body_length]
 
 
-def _verified(data: bytes, db: sqlite_utils.Database, expected_kind: bytes) -> tuple[str, bytes, OfficeCard]:
+def _verified(data: bytes, cards: CardSource, expected_kind: bytes) -> tuple[str, bytes, OfficeCard]:
     sender, kind, body = _open_envelope(data)
-    card = pinned_card(db, sender)
+    card = cards.get(sender) if isinstance(cards, Mapping) else pinned_card(cards, sender)
     if card is None:
         raise PackageError(f"发送单位 {_name(sender)} 的名片尚未导入，不能确认数据来源。请先导入该单位的名片。",
                            "unknown_sender")
@@ -152,10 +154,11 @@ def _check_recipient(recipient: Any, my_code: str) -> None:
                            "wrong_recipient")
 
 
-def read_package(data: bytes, db: sqlite_utils.Database, my_keys: OfficeKeys) -> tuple[dict[str, Any], bytes]:
+def read_package(data: bytes, cards: CardSource, my_keys: OfficeKeys) -> tuple[dict[str, Any], bytes]:
     """(header, payload) of a package for this office; PackageError for every refusal. header["sender"] is the
-    signed sender code. Schema version and sequence are the service's to check."""
-    sender, body, card = _verified(data, db, KIND_PACKAGE)
+    signed sender code. Schema version and sequence are the service's to check. cards: the database holding the
+    pinned cards, or those cards by office code (for a thread that must not use the database's connection)."""
+    sender, body, card = _verified(data, cards, KIND_PACKAGE)
     header, ciphertext = _split_body(body)
     header["sender"] = sender
     _check_recipient(header.get("recipient"), my_keys.code)

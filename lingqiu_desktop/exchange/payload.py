@@ -137,36 +137,61 @@ class Staged:
         self.close()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A payload that passed every check, as an image with its key indexes built; attach() puts it to use."""
+
+    image: bytes
+    tables: dict[str, tuple[str, ...]]
+    counts: dict[str, int]
+
+
 def stage(db: sqlite_utils.Database, data: bytes, owner: str | None = None) -> Staged:
     """Attach a payload after every check (see the module's docstring); with owner, any row owned by another
-    office is refused. PackageError for anything wrong, with the image detached again."""
+    office is refused. PackageError for anything wrong, with nothing attached."""
+    return attach(db, prepare(data, travelling(db), set(user_tables(db.conn)), owner))
+
+
+def prepare(data: bytes, specs: dict[str, TableSpec], known: set[str], owner: str | None = None) -> Prepared:
+    """Every check of a payload, on a connection of its own (so a thread can prepare the next package while the
+    database is busy with this one). specs: the live travelling tables; known: every table of the live database."""
     if not data.startswith(MAGIC):
         bad("无法识别的数据")
-    conn = db.conn
-    _attach_empty(conn)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
+        conn.execute(f"ATTACH ':memory:' AS {PKG}")
         try:
             conn.deserialize(data, name=PKG)
-            return _check(db, owner)
+            tables, counts = _check(conn, specs, known, owner)
+            return Prepared(conn.serialize(name=PKG), tables, counts)
         except sqlite3.IntegrityError:
             bad("有空的或重复的记录编号")
         except sqlite3.DatabaseError:
             bad("数据已损坏，无法读取")
+    finally:
+        conn.close()
+
+
+def attach(db: sqlite_utils.Database, prepared: Prepared) -> Staged:
+    """A prepared payload attached to the database's connection as lq_pkg (detached by Staged.close())."""
+    conn = db.conn
+    _attach_empty(conn)
+    try:
+        conn.deserialize(prepared.image, name=PKG)
     except BaseException:
         _detach(conn)
         raise
+    return Staged(conn, prepared.tables, prepared.counts)
 
 
-def _check(db: sqlite_utils.Database, owner: str | None) -> Staged:
-    conn = db.conn
+def _check(conn: sqlite3.Connection, specs: dict[str, TableSpec], known: set[str],
+           owner: str | None) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
     if conn.execute(f"PRAGMA {PKG}.quick_check").fetchall() != [("ok",)]:
         bad("数据已损坏，无法读取")
     if conn.execute(f"PRAGMA {PKG}.application_id").fetchone()[0] != APPLICATION_ID:
         bad("不是本程序的数据")
     if conn.execute(f"PRAGMA {PKG}.user_version").fetchone()[0] != VERSION:
         bad("数据格式版本本程序不认识，请升级程序")
-    specs = travelling(db)
-    known = set(user_tables(conn))
     carried: dict[str, tuple[str, ...]] = {}
     for kind, name, sql in conn.execute(f"SELECT type, name, sql FROM {PKG}.sqlite_master").fetchall():
         if kind != "table":
@@ -183,7 +208,7 @@ def _check(db: sqlite_utils.Database, owner: str | None) -> Staged:
     for name in tables:
         _check_rows(conn, specs[name], owner)
     counts = {name: conn.execute(f"SELECT count(*) FROM {PKG}.[{name}]").fetchone()[0] for name in tables}
-    return Staged(conn, tables, counts)
+    return tables, counts
 
 
 def _check_columns(spec: TableSpec, columns: tuple[str, ...]) -> None:

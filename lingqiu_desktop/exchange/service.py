@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +23,7 @@ from lingqiu_desktop.core.offices import COUNTY_CODE, office_name
 from lingqiu_desktop.data.database import backup_database, latest_version, schema_version
 from lingqiu_desktop.data.store import now_text
 
-from lingqiu_desktop.exchange import partition
+from lingqiu_desktop.exchange import partition, payload
 from lingqiu_desktop.exchange.crypto import (
     OfficeCard,
     OfficeKeys,
@@ -33,8 +35,16 @@ from lingqiu_desktop.exchange.crypto import (
     pin_card,
     pinned_card,
 )
-from lingqiu_desktop.exchange.package import PackageError, read_package, read_receipt, write_package, write_receipt
+from lingqiu_desktop.exchange.package import (
+    CardSource,
+    PackageError,
+    read_package,
+    read_receipt,
+    write_package,
+    write_receipt,
+)
 from lingqiu_desktop.exchange.safe_write import ExchangeWriteError, safe_write
+from lingqiu_desktop.exchange.tables import user_tables
 
 if TYPE_CHECKING:
     from lingqiu_desktop.workbook import Workbook
@@ -116,6 +126,35 @@ class _Opened:
     sha256: str
     status: str
     payload: bytes = field(repr=False)
+    prepared: payload.Prepared | PackageError | None = field(default=None, repr=False)  # checked ahead (apply_all)
+
+
+@dataclass(frozen=True)
+class _Unsealed:
+    """A package file read, its signature verified, decrypted and decompressed: no database needed."""
+
+    path: Path
+    header: dict[str, Any]
+    sha256: str
+    payload: bytes = field(repr=False)
+
+
+def _unseal(path: Path, cards: CardSource, keys: OfficeKeys) -> _Unsealed:
+    data = _read(path)
+    header, body = read_package(data, cards, keys)
+    return _Unsealed(path, header, hashlib.sha256(data).hexdigest(), body)
+
+
+def _ahead(path: Path, cards: Mapping[str, OfficeCard], keys: OfficeKeys, specs: dict[str, partition.TableSpec],
+           known: set[str]) -> tuple[_Unsealed, payload.Prepared | PackageError]:
+    """What apply_all's helper thread does for the next package while the database writes this one: everything
+    that needs no database connection. A refusal of the payload waits until the package's turn (the checks
+    against the database, such as an older sequence, come first)."""
+    unsealed = _unseal(path, cards, keys)
+    try:
+        return unsealed, payload.prepare(unsealed.payload, specs, known, str(unsealed.header["sender"]))
+    except PackageError as exc:
+        return unsealed, exc
 
 
 def _name(code: str) -> str:
@@ -236,29 +275,28 @@ class ExchangeService:
         return ImportPlan(opened.path, opened.header, opened.sender, opened.sequence, opened.sha256, plan,
                           opened.status, message)
 
-    def _open(self, path: Path) -> _Opened:
-        """Read, verify, decrypt and check a package's header and sequence; _stage checks the payload."""
-        data = _read(path)
-        header, payload = read_package(data, self.db, self.keys())
+    def _open(self, path: Path, unsealed: _Unsealed | None = None) -> _Opened:
+        """Read, verify, decrypt (unless done ahead) and check a package's header and sequence; _stage checks the
+        payload."""
+        unsealed = unsealed or _unseal(path, self.db, self.keys())
+        header = unsealed.header
         sender = str(header["sender"])
         sequence = int(header["sequence"])
         latest = latest_version()
         if int(header["schema_version"]) > latest:
             raise PackageError(f"这个数据包由较新版本的程序生成（数据版本 {header['schema_version']}，本程序为 "
                                f"{latest}），请先升级本程序再导入。", "schema_newer")
-        sha256 = hashlib.sha256(data).hexdigest()
-        status = self._sequence_status(sender, sequence, sha256)
-        return _Opened(path, header, sender, sequence, sha256, status, payload)
+        status = self._sequence_status(sender, sequence, unsealed.sha256)
+        return _Opened(path, header, sender, sequence, unsealed.sha256, status, unsealed.payload)
 
     def _stage(self, opened: _Opened) -> partition.Staged:
         """The payload checked and attached (close it, or use it in a with block)."""
-        staged = partition.stage(self.db, opened.payload, owner=opened.sender)
-        try:
-            _check_counts(opened.header, staged.counts)
-        except BaseException:
-            staged.close()
-            raise
-        return staged
+        prepared = opened.prepared or payload.prepare(opened.payload, partition.travelling(self.db),
+                                                      set(user_tables(self.db.conn)), opened.sender)
+        if isinstance(prepared, PackageError):
+            raise prepared
+        _check_counts(opened.header, prepared.counts)
+        return payload.attach(self.db, prepared)
 
     def _sequence_status(self, sender: str, sequence: int, sha256: str) -> str:
         """'already' for a file applied before; PackageError for an older or a reused sequence number."""
@@ -316,17 +354,26 @@ class ExchangeService:
         step = _stepper(progress)
         results: list[ImportResult | PackageError] = []
         backed_up = False
-        for i, path in enumerate(paths):
-            try:
-                step(i * 4, len(paths) * 4, "核对签名并解密")
-                opened = self._open(Path(path))
-                if not backed_up and opened.status == "new":
-                    step(i * 4, len(paths) * 4, "备份数据库")
-                    self._backup("before-import-batch")
-                    backed_up = True
-                results.append(self._apply(opened, drive_label, False, _within(step, i, len(paths))))
-            except PackageError as exc:
-                results.append(exc)
+        work = (({c.code: c for c in cards(self.db)}, self.keys(), partition.travelling(self.db),
+                 set(user_tables(self.db.conn))))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-ahead") as helper:
+            ahead: list[Future[tuple[_Unsealed, payload.Prepared | PackageError]]] = []
+            for i, path in enumerate(paths):
+                while len(ahead) < min(i + 2, len(paths)):   # this package and the next one
+                    ahead.append(helper.submit(_ahead, Path(paths[len(ahead)]), *work))
+                try:
+                    step(i * 4, len(paths) * 4, "核对签名并解密")
+                    unsealed, prepared = ahead[i].result()
+                    opened = self._open(Path(path), unsealed)
+                    opened.prepared = prepared
+                    if not backed_up and opened.status == "new":
+                        step(i * 4, len(paths) * 4, "备份数据库")
+                        self._backup("before-import-batch")
+                        backed_up = True
+                    results.append(self._apply(opened, drive_label, False, _within(step, i, len(paths))))
+                except PackageError as exc:
+                    results.append(exc)
+                ahead[i] = _done   # let the payload go
         return results
 
     def inspect_status(self, path: Path) -> str:
@@ -424,6 +471,9 @@ class ExchangeService:
             " WHERE owner = ? ORDER BY at DESC, sequence DESC LIMIT ?", [self.code, limit])
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+_done: Future[Any] = Future()
 
 
 def _within(step: partition.Progress, index: int, count: int) -> partition.Progress:
