@@ -33,7 +33,8 @@ def add_parsers(subparsers: Any) -> None:
     e.add_argument("--to", required=True, type=Path, help="目标文件夹（如U盘）")
     e.add_argument("--for", dest="recipient", help="接收单位代码（县里导出给某个乡镇时使用）")
     i = subparsers.add_parser("import", help="导入数据包或回执")
-    i.add_argument("file", type=Path, help="数据包（.lqpkg）或回执（.lqrcpt）")
+    i.add_argument("file", type=Path, nargs="+",
+                   help="数据包（.lqpkg）或回执（.lqrcpt）；可一次给多个（如U盘上12个乡镇的数据包，只备份一次）")
     i.add_argument("--dry-run", action="store_true", help="只显示将发生的变化，不写入")
 
 
@@ -81,22 +82,56 @@ def cmd_export(args: argparse.Namespace, wb: Workbook) -> int:
 
 
 def cmd_import(args: argparse.Namespace, wb: Workbook) -> int:
+    """One file: dry run, then apply. Several: receipts one by one, packages together after one backup
+    (apply_all); a refused file is reported and the others go on. Exit 2 when any file was refused."""
     from lingqiu_desktop.exchange.package import PackageError, file_kind
 
-    if not args.file.is_file():
-        raise ValidationError("文件", f"找不到文件：{args.file}")
+    for path in args.file:
+        if not path.is_file():
+            raise ValidationError("文件", f"找不到文件：{path}")
+    if len(args.file) == 1:
+        return _import_one(args.file[0], args.dry_run, wb)
+    outcomes: list[int] = []
+    packages = []
+    for path in args.file:
+        try:
+            is_receipt = file_kind(path.read_bytes()) == "receipt"
+        except PackageError:
+            is_receipt = False      # apply_all says why it is refused, in its place
+        if is_receipt or args.dry_run:
+            print(f"—— {path.name}")
+            outcomes.append(_import_one(path, args.dry_run, wb))
+        else:
+            packages.append(path)
+    for path, result in zip(packages, wb.exchange.apply_all(packages), strict=True):
+        print(f"—— {path.name}")
+        if isinstance(result, PackageError):
+            print(f"已拒绝：{result}")
+            outcomes.append(EXIT_REFUSED)
+        else:
+            print(result.message)
+            outcomes.append(EXIT_OK)
+    refused = outcomes.count(EXIT_REFUSED)
+    print(f"共 {len(outcomes)} 个文件：{len(outcomes) - refused} 个已导入或已存在，{refused} 个被拒绝"
+          "（被拒绝的没有写入任何数据）。")
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _import_one(path: Path, dry_run: bool, wb: Workbook) -> int:
+    from lingqiu_desktop.exchange.package import PackageError, file_kind
+
     try:
-        if file_kind(args.file.read_bytes()) == "receipt":
-            if args.dry_run:
+        if file_kind(path.read_bytes()) == "receipt":
+            if dry_run:
                 print("回执只需导入，无需预演。")
                 return EXIT_OK
-            print(wb.exchange.import_receipt(args.file).message)
+            print(wb.exchange.import_receipt(path).message)
             return EXIT_OK
-        plan = wb.exchange.inspect(args.file)
+        plan = wb.exchange.inspect(path)
         _print_plan(plan)
-        if args.dry_run or plan.status == "already":
+        if dry_run or plan.status == "already":
             return EXIT_OK
-        result = wb.exchange.apply(args.file)
+        result = wb.exchange.apply(path)
     except PackageError as exc:
         print(f"已拒绝：{exc}")
         print("数据库未作任何改动。")

@@ -84,3 +84,31 @@ def test_replacing_a_pinned_card_needs_replace(offices: dict[str, str], tmp_path
     # put the real card back for the other tests
     back = run("--db", offices["county"], "card", "import", str(Path(offices["dir"]) / "town.card"), "--replace")
     assert back.returncode == 0
+
+
+def test_several_packages_at_once_after_one_backup(offices: dict[str, str], tmp_path: Path) -> None:
+    """The county imports every file on the stick in one command: new ones applied, one already there, a damaged
+    one refused with its reason while the others go on; exit 2 because one was refused."""
+    _cards(offices)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    other = tmp_path / "other.sqlite3"
+    with Workbook.create(other, "140224102") as wb:
+        demo.generate(wb.db, wb.office_code, demo.TOWNSHIP.scaled(0.005), seed=6)
+        with Workbook.open(Path(offices["county"])) as county:
+            county.exchange.import_card(wb.exchange.my_card())
+            wb.exchange.import_card(county.exchange.my_card())
+        second = wb.exchange.export(None, usb)[0].path
+    first = Path(run("--db", offices["town"], "export", "--to", str(usb)).stdout.splitlines()[0])
+    assert run("--db", offices["county"], "import", str(first)).returncode == 0
+    damaged = usb / "坏的.lqpkg"
+    damaged.write_bytes(second.read_bytes()[:-100])
+    backups = Path(offices["county"]).parent / "backups"
+    before = len(list(backups.glob("*"))) if backups.exists() else 0
+    result = run("--db", offices["county"], "import", str(first), str(second), str(damaged))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "已经导入过" in result.stdout and "已导入上寨镇" in result.stdout and "已拒绝：文件不完整" in result.stdout
+    assert "共 3 个文件：2 个已导入或已存在，1 个被拒绝" in result.stdout
+    assert len(list(backups.glob("*"))) == before + 1
+    with Workbook.open(Path(offices["county"])) as wb:
+        assert wb.db.execute("SELECT COUNT(*) FROM household WHERE owner = '140224102'").fetchone()[0] > 0
