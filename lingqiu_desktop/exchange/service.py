@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,10 +34,9 @@ from lingqiu_desktop.exchange.crypto import (
     pin_card,
     pinned_card,
 )
+from lingqiu_desktop.exchange.opening import Opened, Unsealed, ahead, check_counts, read_file, unseal
 from lingqiu_desktop.exchange.package import (
-    CardSource,
     PackageError,
-    read_package,
     read_receipt,
     write_package,
     write_receipt,
@@ -113,48 +111,6 @@ class TownshipStatus:
     days_since: int | None = None
     stale: bool = True
     received_at: str | None = None
-
-
-@dataclass
-class _Opened:
-    """A package read and checked: everything inspect and apply share."""
-
-    path: Path
-    header: dict[str, Any]
-    sender: str
-    sequence: int
-    sha256: str
-    status: str
-    payload: bytes = field(repr=False)
-    prepared: payload.Prepared | PackageError | None = field(default=None, repr=False)  # checked ahead (apply_all)
-
-
-@dataclass(frozen=True)
-class _Unsealed:
-    """A package file read, its signature verified, decrypted and decompressed: no database needed."""
-
-    path: Path
-    header: dict[str, Any]
-    sha256: str
-    payload: bytes = field(repr=False)
-
-
-def _unseal(path: Path, cards: CardSource, keys: OfficeKeys) -> _Unsealed:
-    data = _read(path)
-    header, body = read_package(data, cards, keys)
-    return _Unsealed(path, header, hashlib.sha256(data).hexdigest(), body)
-
-
-def _ahead(path: Path, cards: Mapping[str, OfficeCard], keys: OfficeKeys, specs: dict[str, partition.TableSpec],
-           known: set[str]) -> tuple[_Unsealed, payload.Prepared | PackageError]:
-    """What apply_all's helper thread does for the next package while the database writes this one: everything
-    that needs no database connection. A refusal of the payload waits until the package's turn (the checks
-    against the database, such as an older sequence, come first)."""
-    unsealed = _unseal(path, cards, keys)
-    try:
-        return unsealed, payload.prepare(unsealed.payload, specs, known, str(unsealed.header["sender"]))
-    except PackageError as exc:
-        return unsealed, exc
 
 
 def _name(code: str) -> str:
@@ -275,10 +231,10 @@ class ExchangeService:
         return ImportPlan(opened.path, opened.header, opened.sender, opened.sequence, opened.sha256, plan,
                           opened.status, message)
 
-    def _open(self, path: Path, unsealed: _Unsealed | None = None) -> _Opened:
+    def _open(self, path: Path, unsealed: Unsealed | None = None) -> Opened:
         """Read, verify, decrypt (unless done ahead) and check a package's header and sequence; _stage checks the
         payload."""
-        unsealed = unsealed or _unseal(path, self.db, self.keys())
+        unsealed = unsealed or unseal(path, self.db, self.keys())
         header = unsealed.header
         sender = str(header["sender"])
         sequence = int(header["sequence"])
@@ -287,15 +243,15 @@ class ExchangeService:
             raise PackageError(f"这个数据包由较新版本的程序生成（数据版本 {header['schema_version']}，本程序为 "
                                f"{latest}），请先升级本程序再导入。", "schema_newer")
         status = self._sequence_status(sender, sequence, unsealed.sha256)
-        return _Opened(path, header, sender, sequence, unsealed.sha256, status, unsealed.payload)
+        return Opened(path, header, sender, sequence, unsealed.sha256, status, unsealed.payload)
 
-    def _stage(self, opened: _Opened) -> partition.Staged:
+    def _stage(self, opened: Opened) -> partition.Staged:
         """The payload checked and attached (close it, or use it in a with block)."""
         prepared = opened.prepared or payload.prepare(opened.payload, partition.travelling(self.db),
                                                       set(user_tables(self.db.conn)), opened.sender)
         if isinstance(prepared, PackageError):
             raise prepared
-        _check_counts(opened.header, prepared.counts)
+        check_counts(opened.header, prepared.counts)
         return payload.attach(self.db, prepared)
 
     def _sequence_status(self, sender: str, sequence: int, sha256: str) -> str:
@@ -327,7 +283,7 @@ class ExchangeService:
         step(0, 4, "核对签名并解密")
         return self._apply(self._open(Path(path)), drive_label, backup, step)
 
-    def _apply(self, opened: _Opened, drive_label: str, backup: bool, step: partition.Progress) -> ImportResult:
+    def _apply(self, opened: Opened, drive_label: str, backup: bool, step: partition.Progress) -> ImportResult:
         who = f"{_name(opened.sender)}第 {opened.sequence} 号数据包"
         if opened.status == "already":
             receipt, note = self._receipt_if_missing(opened)
@@ -357,13 +313,13 @@ class ExchangeService:
         work = (({c.code: c for c in cards(self.db)}, self.keys(), partition.travelling(self.db),
                  set(user_tables(self.db.conn))))
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-ahead") as helper:
-            ahead: list[Future[tuple[_Unsealed, payload.Prepared | PackageError]]] = []
+            read: list[Future[tuple[Unsealed, payload.Prepared | PackageError]]] = []
             for i, path in enumerate(paths):
-                while len(ahead) < min(i + 2, len(paths)):   # this package and the next one
-                    ahead.append(helper.submit(_ahead, Path(paths[len(ahead)]), *work))
+                while len(read) < min(i + 2, len(paths)):   # this package and the next one
+                    read.append(helper.submit(ahead, Path(paths[len(read)]), *work))
                 try:
                     step(i * 4, len(paths) * 4, "核对签名并解密")
-                    unsealed, prepared = ahead[i].result()
+                    unsealed, prepared = read[i].result()
                     opened = self._open(Path(path), unsealed)
                     opened.prepared = prepared
                     if not backed_up and opened.status == "new":
@@ -373,7 +329,7 @@ class ExchangeService:
                     results.append(self._apply(opened, drive_label, False, _within(step, i, len(paths))))
                 except PackageError as exc:
                     results.append(exc)
-                ahead[i] = _done   # let the payload go
+                read[i] = _done   # let the payload go
         return results
 
     def inspect_status(self, path: Path) -> str:
@@ -385,7 +341,7 @@ class ExchangeService:
             return None
         return backup_database(self.db, self.workbook.path, reason)
 
-    def _log_import(self, opened: _Opened, plan: partition.Plan, drive_label: str) -> None:
+    def _log_import(self, opened: Opened, plan: partition.Plan, drive_label: str) -> None:
         self._log("package", opened.sender, opened.sequence, int(opened.header["schema_version"]), opened.sha256,
                   plan.counts(), "applied", drive_label, opened.path)
 
@@ -406,7 +362,7 @@ class ExchangeService:
         name = package.name.removesuffix(PACKAGE_SUFFIX)
         return package.parent / f"{name}{RECEIPT_SUFFIX}"
 
-    def _write_receipt(self, opened: _Opened, counts: dict[str, int]) -> tuple[Path | None, str]:
+    def _write_receipt(self, opened: Opened, counts: dict[str, int]) -> tuple[Path | None, str]:
         receipt = {"kind": "receipt", "recipient": opened.sender, "package_sha256": opened.sha256,
                    "sequence": opened.sequence, "counts": counts, "applied_at": now_text()}
         target = self.receipt_path(opened.path)
@@ -416,7 +372,7 @@ class ExchangeService:
             return None, f"但回执没有写成（{exc}），可再次导入同一数据包补写回执。"
         return target, f"回执已写在数据包旁：{target.name}。"
 
-    def _receipt_if_missing(self, opened: _Opened) -> tuple[Path | None, str]:
+    def _receipt_if_missing(self, opened: Opened) -> tuple[Path | None, str]:
         if not self.workbook.is_county or self.receipt_path(opened.path).exists():
             return None, ""
         row = self.db.execute("SELECT counts_json FROM import_log WHERE owner = ? AND kind = 'package' AND sha256 = ?",
@@ -426,7 +382,7 @@ class ExchangeService:
     def import_receipt(self, path: Path, drive_label: str = "") -> ReceiptResult:
         """Verify a receipt from the county and mark the matching export as received."""
         path = Path(path)
-        data = _read(path)
+        data = read_file(path)
         receipt = read_receipt(data, self.db, self.keys())
         sha256, sender = receipt.get("package_sha256"), str(receipt["sender"])
         sequence = receipt.get("sequence")
@@ -492,21 +448,3 @@ def _status(code: str, name: str, row: tuple[Any, ...] | None, today: date) -> T
     days = max(0, (today - date.fromisoformat(str(at)[:10])).days)
     return TownshipStatus(code, name, int(sequence), str(at), json.loads(counts_json or "{}"), days,
                           days > STALE_DAYS, received_at)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PackageError(f"找不到文件：{path}", "not_package") from exc
-    except IsADirectoryError as exc:
-        raise PackageError(f"{path} 是文件夹，不是数据包。", "not_package") from exc
-    except OSError as exc:
-        raise PackageError(f"无法读取文件 {path}：{exc.strerror or exc}（U盘是否已拔出？）", "not_package") from exc
-
-
-def _check_counts(header: dict[str, Any], carried: dict[str, int]) -> None:
-    """The signed header's counts must agree with the rows carried."""
-    stated = header.get("counts", {})
-    if any(stated.get(name, 0) != carried.get(name, 0) for name in {*stated, *carried}):
-        raise PackageError("数据包的说明部分与实际内容的条数不符，不能使用。", "bad_payload")
