@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +55,10 @@ def ahead(path: Path, cards: Mapping[str, OfficeCard], keys: OfficeKeys, specs: 
     against the database, such as an older sequence, come first)."""
     unsealed = unseal(path, cards, keys)
     try:
-        return unsealed, payload.prepare(unsealed.payload, specs, known, str(unsealed.header["sender"]))
+        prepared = payload.prepare(unsealed.payload, specs, known, str(unsealed.header["sender"]))
     except PackageError as exc:
         return unsealed, exc
+    return replace(unsealed, payload=b""), prepared   # the prepared image replaces the payload
 
 
 def read_file(path: Path) -> bytes:

@@ -252,7 +252,9 @@ class ExchangeService:
         if isinstance(prepared, PackageError):
             raise prepared
         check_counts(opened.header, prepared.counts)
-        return payload.attach(self.db, prepared)
+        staged = payload.attach(self.db, prepared)
+        opened.payload, opened.prepared = b"", None   # SQLite holds its own copy now: let these 100 MB go
+        return staged
 
     def _sequence_status(self, sender: str, sequence: int, sha256: str) -> str:
         """'already' for a file applied before; PackageError for an older or a reused sequence number."""
