@@ -119,9 +119,9 @@ def _name(code: str) -> str:
 
 def _summary(plan: partition.Plan) -> str:
     t = plan.totals()
-    text = f"新增 {t['new']} 条，修改 {t['changed']} 条，删除 {t['removed']} 条，不变 {t['unchanged']} 条"
+    text = f"新增 {t['new']:,} 条，修改 {t['changed']:,} 条，删除 {t['removed']:,} 条，不变 {t['unchanged']:,} 条"
     if t["kept"]:
-        text += f"；另有 {t['kept']} 条对方已删除、但本单位记录仍在引用，予以保留"
+        text += f"；另有 {t['kept']:,} 条对方已删除、但本单位记录仍在引用，予以保留"
     return text
 
 
