@@ -12,14 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,49 +24,25 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from lingqiu_desktop.core.offices import office_name
 
-from lingqiu_desktop.exchange.labels import ordered, table_label
 from lingqiu_desktop.exchange.package import PackageError
 from lingqiu_desktop.workbook import Workbook
 
-from lingqiu_desktop.gui.exchange_export import result_value
+from lingqiu_desktop.gui.exchange_plan import KINDS, PlanTable, changes_of, field, totals, when
 from lingqiu_desktop.gui.exchange_worker import Runner, packages_in, removable_drives, with_progress
 from lingqiu_desktop.gui.printing import documents_folder
 
-PLAN_COLUMNS = ("数据表", "新增", "修改", "删除", "不变")
-KINDS = ("new", "changed", "removed", "unchanged")
 ALREADY = ("same", "already", "noop", "duplicate")
 RECEIPT_SUFFIX = ".lqrcpt"
 OK_FRAME = "QFrame#importVerdict { background: #e8f5e9; border: 2px solid #2e7d32; border-radius: 4px; }"
 INFO_FRAME = "QFrame#importVerdict { background: #eef3fb; border: 2px solid #3b73c4; border-radius: 4px; }"
 BAD_FRAME = "QFrame#importVerdict { background: #fdecea; border: 2px solid #c62828; border-radius: 4px; }"
 BAD_TEXT = "color: #b71c1c; font-size: 13pt; font-weight: bold;"
-
-
-def field(obj: Any, name: str, default: Any = None) -> Any:
-    return result_value(obj, name, default)
-
-
-def when(stamp: Any) -> str:
-    return str(stamp or "")[:16].replace("T", " ")
-
-
-def changes_of(plan: Any) -> dict[str, Any]:
-    """{table: TableChange} of a dry run (the plan itself, or an ImportPlan holding one)."""
-    inner = field(plan, "plan", plan)
-    tables = field(inner, "tables", {}) or {}
-    return dict(tables)
-
-
-def totals(changes: dict[str, Any]) -> dict[str, int]:
-    return {k: sum(int(field(c, k, 0) or 0) for c in changes.values()) for k in KINDS}
 
 
 class ImportPanel(QWidget):
@@ -94,7 +67,7 @@ class ImportPanel(QWidget):
         self.info.setObjectName("packageInfo")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = self._build_table()
+        self.table = PlanTable(self)
         self.progress = QProgressBar(self)
         self.apply_button = QPushButton("确认导入(&A)", self)
         self.apply_button.setObjectName("applyButton")
@@ -122,18 +95,6 @@ class ImportPanel(QWidget):
         inner = QVBoxLayout(frame)
         inner.addWidget(label)
         return frame, label
-
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(PLAN_COLUMNS), self)
-        table.setObjectName("planTable")
-        table.setHorizontalHeaderLabels(PLAN_COLUMNS)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        return table
 
     def _lay_out(self) -> None:
         left = QGroupBox("U盘上的数据包" + ("" if self.workbook.is_county else "和回执"), self)
@@ -383,7 +344,7 @@ class ImportPanel(QWidget):
         header = field(plan, "header", {}) or {}
         changes = changes_of(plan)
         self.info.setText(self._describe(header))
-        self.fill_table(changes)
+        self.table.fill(changes)
         status = str(field(plan, "status", "") or "")
         sum_ = totals(changes)
         if status in ALREADY or (not status and not (sum_["new"] or sum_["changed"] or sum_["removed"])):
@@ -407,33 +368,10 @@ class ImportPanel(QWidget):
             lines.append(f"文件：{self.path}")
         return "\n".join(lines)
 
-    def fill_table(self, changes: dict[str, Any]) -> None:
-        rows = [t for t in ordered(changes) if any(int(field(changes[t], k, 0) or 0) for k in KINDS)]
-        self.table.setRowCount(len(rows) + 1)
-        for r, table in enumerate(rows):
-            self._set_row(r, table_label(table), [int(field(changes[table], k, 0) or 0) for k in KINDS])
-        self._set_row(len(rows), "合计", list(totals(changes).values()), bold=True)
-
-    def _set_row(self, r: int, label: str, values: list[int], bold: bool = False) -> None:
-        """Zeros in grey, so the changes stand out; removals in red (rows the sender deleted go here too)."""
-        items = [QTableWidgetItem(label)] + [QTableWidgetItem(f"{v:,}") for v in values]
-        for c, item in enumerate(items):
-            if c:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not values[c - 1]:
-                    item.setForeground(QBrush(QColor("#9aa0a6")))
-                elif KINDS[c - 1] == "removed":
-                    item.setForeground(QBrush(QColor("#b71c1c")))
-            if bold:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-            self.table.setItem(r, c, item)
-
     def show_applied(self, result: Any) -> None:
         status = str(field(result, "status", "") or field(result, "result", "") or "")
         if field(result, "plan", None) is not None:
-            self.fill_table(changes_of(field(result, "plan")))
+            self.table.fill(changes_of(field(result, "plan")))
         receipt = field(result, "receipt_path", None) or field(result, "receipt", None)
         if status in ALREADY:
             self.show_verdict(INFO_FRAME, "这个数据包已经导入过，没有改变任何数据。", "")
@@ -455,7 +393,7 @@ class ImportPanel(QWidget):
                 into = changes.setdefault(table, dict.fromkeys(KINDS, 0))
                 for kind in KINDS:
                     into[kind] += int(field(change, kind, 0) or 0)
-        self.fill_table(changes)
+        self.table.fill(changes)
         self.info.setText("\n".join(str(field(r, "message", "")) for r in applied))
         text = f"全部导入完成：导入 {len(applied)} 个数据包，已导入过（跳过）{already} 个，拒绝 {len(refused)} 个。"
         if refused:
