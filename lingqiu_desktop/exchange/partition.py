@@ -146,7 +146,7 @@ def _table_change(conn: sqlite3.Connection, spec: TableSpec, owner: str, columns
     pk = spec.pk[0] if len(spec.pk) == 1 else None
     gone_sql = (f"SELECT {cols(spec.pk, 'm')} FROM main.[{name}] AS m WHERE m.owner = ?"
                 f" AND NOT EXISTS (SELECT 1 FROM {PKG}.[{name}] AS p WHERE {key})")
-    gone = [row[0] if pk else tuple(row) for row in conn.execute(gone_sql, [owner])]
+    gone = [row[0] if pk else tuple(row) for row in conn.execute(gone_sql, [owner]).fetchall()]
     return TableChange(new, changed, len(gone), total - new - changed, gone=gone)
 
 
@@ -191,7 +191,7 @@ def _keep_referenced(conn: sqlite3.Connection, specs: dict[str, TableSpec], owne
             for chunk in _chunks(sorted(keys)):
                 sql = (f"SELECT DISTINCT [{column}] FROM main.[{child}]"
                        f" WHERE [{column}] IN (SELECT value FROM json_each(?))")
-                found = conn.execute(sql + other, [chunk, owner] if has_owner else [chunk])
+                found = conn.execute(sql + other, [chunk, owner] if has_owner else [chunk]).fetchall()
                 kept.setdefault(parent, set()).update(r[0] for r in found)
     _keep_parents(conn, specs, gone, kept)
     for name, keys in kept.items():
@@ -213,7 +213,7 @@ def _keep_parents(conn: sqlite3.Connection, specs: dict[str, TableSpec], gone: d
                     continue
                 sql = (f"SELECT [{column}] FROM main.[{child}]"
                        f" WHERE [{spec.pk[0]}] IN (SELECT value FROM json_each(?))")
-                found = {r[0] for chunk in _chunks(sorted(keys)) for r in conn.execute(sql, [chunk])}
+                found = {r[0] for chunk in _chunks(sorted(keys)) for r in conn.execute(sql, [chunk]).fetchall()}
                 more = (found & gone[parent]) - kept.get(parent, set())
                 if more:
                     kept.setdefault(parent, set()).update(more)
@@ -238,10 +238,11 @@ def apply(db: sqlite_utils.Database, owner: str, source: Source,
             result = _plan(conn, specs, owner, staged)
             for name in reversed(list(result.tables)):
                 _delete(conn, specs[name], owner, result.tables[name].gone)
+            cascaded = any(change.gone for change in result.tables.values())
             for done, (name, change) in enumerate(result.tables.items()):
                 if progress is not None:
                     progress(done, len(result.tables), table_label(name))
-                _write(conn, specs[name], owner, staged.tables[name], change)
+                _write(conn, specs[name], owner, staged.tables[name], change, cascaded)
             if after is not None:
                 after(result)
             conn.execute("COMMIT")
@@ -263,12 +264,15 @@ def _delete(conn: sqlite3.Connection, spec: TableSpec, owner: str, keys: list[An
 
 
 def _write(conn: sqlite3.Connection, spec: TableSpec, owner: str, columns: tuple[str, ...],
-           change: TableChange) -> None:
+           change: TableChange, cascaded: bool) -> None:
+    """New rows, then changed ones. cascaded: rows were deleted above, and ON DELETE CASCADE may have taken rows
+    of this table with them that the package still has (a member moved to another household before the old
+    household was deleted): those are missing now, so every package row not here is inserted, not only the new."""
     name, key = spec.name, _key_join(spec)
     insert = f"INSERT INTO main.[{name}] ({cols(columns)}) SELECT {cols(columns, 'p')} FROM {PKG}.[{name}] AS p"
-    if change.new and change.new == change.rows:   # none of these keys is here (checked by the plan): all of them
+    if change.new and change.new == change.rows and not cascaded:   # none of these keys is here: all of them
         conn.execute(insert)
-    elif change.new:
+    elif change.new or (cascaded and change.rows):
         conn.execute(f"{insert} WHERE NOT EXISTS (SELECT 1 FROM main.[{name}] AS m WHERE {key})")
     if change.changed:
         sets = ", ".join(f"[{c}] = p.[{c}]" for c in columns if c not in spec.pk)

@@ -18,6 +18,7 @@ a PackageError with a Chinese reason, and the image is detached again.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NoReturn
@@ -134,7 +135,11 @@ class Staged:
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
-        self.close()
+        if value is None:
+            self.close()
+            return
+        with suppress(sqlite3.Error, RuntimeError):  # the error on its way is the one to report, not this detach
+            self.close()
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,7 @@ def prepare(data: bytes, specs: dict[str, TableSpec], known: set[str], owner: st
     if not data.startswith(MAGIC):
         bad("无法识别的数据")
     conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.create_function("lq_utf8", 1, _utf8, deterministic=True)
     try:
         conn.execute(f"ATTACH ':memory:' AS {PKG}")
         try:
@@ -186,29 +192,46 @@ def attach(db: sqlite_utils.Database, prepared: Prepared) -> Staged:
 
 def _check(conn: sqlite3.Connection, specs: dict[str, TableSpec], known: set[str],
            owner: str | None) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
-    if conn.execute(f"PRAGMA {PKG}.quick_check").fetchall() != [("ok",)]:
-        bad("数据已损坏，无法读取")
+    """The schema first, before anything of the image is evaluated (quick_check would run its CHECK expressions,
+    table_xinfo would start a virtual table's module), then the image's soundness, then the rows."""
+    conn.execute("PRAGMA trusted_schema = OFF")
     if conn.execute(f"PRAGMA {PKG}.application_id").fetchone()[0] != APPLICATION_ID:
         bad("不是本程序的数据")
     if conn.execute(f"PRAGMA {PKG}.user_version").fetchone()[0] != VERSION:
         bad("数据格式版本本程序不认识，请升级程序")
-    carried: dict[str, tuple[str, ...]] = {}
-    for kind, name, sql in conn.execute(f"SELECT type, name, sql FROM {PKG}.sqlite_master").fetchall():
+    objects = conn.execute(f"SELECT type, name, sql FROM {PKG}.sqlite_master").fetchall()
+    for kind, name, sql in objects:
         if kind != "table":
             bad(f"含有本程序不会写入的数据库对象“{_shown(name)}”", "foreign_table")
         if name not in specs:
             why = "不应传递的表" if name in known else "本程序不认识的表"
             bad(f"含有{why}“{_shown(name)}”", "foreign_table")
+        if not str(sql).startswith(f"CREATE TABLE [{name}] ("):
+            bad(f"表“{table_label(name)}”的结构不对")
+    carried: dict[str, tuple[str, ...]] = {}
+    for _kind, name, sql in objects:   # every one a plain table of a known name now
         columns = tuple(r[1] for r in conn.execute(f"PRAGMA {PKG}.table_xinfo([{name}])"))
         _check_columns(specs[name], columns)
         if sql != table_sql(name, columns):
             bad(f"表“{table_label(name)}”的结构不对")
         carried[name] = columns
+    if conn.execute(f"PRAGMA {PKG}.quick_check").fetchall() != [("ok",)]:
+        bad("数据已损坏，无法读取")
     tables = {name: carried[name] for name in specs if name in carried}
     for name in tables:
-        _check_rows(conn, specs[name], owner)
+        _check_rows(conn, specs[name], tables[name], owner)
     counts = {name: conn.execute(f"SELECT count(*) FROM {PKG}.[{name}]").fetchone()[0] for name in tables}
     return tables, counts
+
+
+def _utf8(data: bytes | None) -> int:
+    """1 when the bytes are UTF-8 (SQLite stores whatever bytes a writer gives it as text; Python cannot read them
+    back, so such a value would break every list that shows it)."""
+    try:
+        (data or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    return 1
 
 
 def _check_columns(spec: TableSpec, columns: tuple[str, ...]) -> None:
@@ -221,14 +244,20 @@ def _check_columns(spec: TableSpec, columns: tuple[str, ...]) -> None:
         bad(f"表“{label}”缺少必需的列“{missing[0]}”")
 
 
-def _check_rows(conn: sqlite3.Connection, spec: TableSpec, owner: str | None) -> None:
-    """Owners, then keys: none empty, and (a unique index, which the dry run and the apply also use) none twice."""
+def _check_rows(conn: sqlite3.Connection, spec: TableSpec, columns: tuple[str, ...], owner: str | None) -> None:
+    """Owners, text that is UTF-8, then keys: none empty, and (a unique index, which the dry run and the apply also
+    use) none twice."""
     label = table_label(spec.name)
     if owner is not None:
         other = conn.execute(f"SELECT owner FROM {PKG}.[{spec.name}] WHERE owner IS NOT ? LIMIT 1",
                              [owner]).fetchone()
         if other:
             bad(f"表“{label}”含有其他单位（{_shown(other[0])}）的记录；一个数据包只能带发送单位自己的数据")
+    # every value but the blob columns' as text, one Python call for the whole table (numbers are ASCII anyway)
+    text = " || ".join(f"ifnull([{c}], '')" for c in columns if c not in spec.blobs) or "''"
+    valid = conn.execute(f"SELECT lq_utf8(CAST(group_concat({text}, '') AS BLOB)) FROM {PKG}.[{spec.name}]")
+    if not valid.fetchone()[0]:
+        bad(f"表“{label}”含有无法识别的文字（不是 UTF-8 编码）")
     empty = " OR ".join(f"[{c}] IS NULL" for c in spec.pk)
     if conn.execute(f"SELECT 1 FROM {PKG}.[{spec.name}] WHERE {empty} LIMIT 1").fetchone():
         bad(f"表“{label}”有空的或重复的记录编号")

@@ -314,7 +314,8 @@ class ExchangeService:
         backed_up = False
         work = (({c.code: c for c in cards(self.db)}, self.keys(), partition.travelling(self.db),
                  set(user_tables(self.db.conn))))
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-ahead") as helper:
+        helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-ahead")
+        try:
             read: list[Future[tuple[Unsealed, payload.Prepared | PackageError]]] = []
             for i, path in enumerate(paths):
                 while len(read) < min(i + 2, len(paths)):   # this package and the next one
@@ -332,6 +333,8 @@ class ExchangeService:
                 except PackageError as exc:
                     results.append(exc)
                 read[i] = _done   # let the payload go
+        finally:   # a cancel does not wait for the next package's reading (it ends by itself, unused)
+            helper.shutdown(wait=False, cancel_futures=True)
         return results
 
     def inspect_status(self, path: Path) -> str:

@@ -18,8 +18,8 @@ from lingqiu_desktop.workbook import Workbook
 
 def _announcing(write: Any) -> Any:
     def write_and_say(conn: Any, spec: partition.TableSpec, owner: str, cols: Any,
-                      change: partition.TableChange) -> None:
-        write(conn, spec, owner, cols, change)
+                      change: partition.TableChange, *rest: Any) -> None:
+        write(conn, spec, owner, cols, change, *rest)
         if change.new or change.changed:
             print(f"writing {spec.name}", flush=True)
             time.sleep(0.05)

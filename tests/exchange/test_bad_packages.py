@@ -78,6 +78,7 @@ def refused(scene: Scene, path: Path, codes: set[str] | str) -> PackageError:
     assert CHINESE.search(errors[0].message)
     assert partition.content_hash(scene.county.db) == before
     assert not scene.county.db.conn.in_transaction
+    assert "lq_pkg" not in [row[1] for row in scene.county.db.execute("PRAGMA database_list")]
     return errors[0]
 
 
@@ -273,9 +274,14 @@ def test_apply_all_backs_up_once_and_goes_on_after_a_refusal(pair: tuple[Workboo
     second = town.exchange.export(None, tmp_path)[0].path
     junk = tmp_path / "junk.lqpkg"
     junk.write_bytes(b"not a package")
-    results = hub.exchange.apply_all([first, junk, second, first])
-    assert [getattr(r, "status", None) or r.code for r in results] == ["applied", "not_package", "applied",
-                                                                        "already"]
+    payload = edit_payload(partition.export_payload(town.db, TOWN)[0], "CREATE TABLE [evil] ([id], [owner])")
+    forged = tmp_path / "forged.lqpkg"   # signed with the township's own key: refused for its payload alone
+    forged.write_bytes(craft(town, pinned_card(town.db, COUNTY_CODE), payload, sequence=99,
+                             counts=payload_counts(payload)))
+    results = hub.exchange.apply_all([first, junk, forged, second, first])
+    assert [getattr(r, "status", None) or r.code for r in results] == ["applied", "not_package", "foreign_table",
+                                                                        "applied", "already"]
+    assert "lq_pkg" not in [row[1] for row in hub.db.execute("PRAGMA database_list")]
     assert hub.path is not None
     backups = list((hub.path.parent / "backups").glob("*before-import*"))
     assert [b.name.split("before-import")[1] for b in backups] == ["-batch.sqlite3"]

@@ -104,8 +104,19 @@ BAD_PAYLOADS = [
     ("private keys", ["CREATE TABLE [office_key] ([code])"], "foreign_table", "不应传递的表"),
     ("settings", ["CREATE TABLE [setting] ([key])"], "foreign_table", "不应传递的表"),
     ("export log", ["CREATE TABLE [export_log] ([id], [owner])"], "foreign_table", "不应传递"),
-    ("sqlite's own", ["CREATE TABLE [evil] (id INTEGER PRIMARY KEY AUTOINCREMENT)",
-                      "INSERT INTO evil DEFAULT VALUES"], "foreign_table", "不认识"),
+    ("sqlite's sequence table alone", ["CREATE TABLE [evil] (id INTEGER PRIMARY KEY AUTOINCREMENT)",
+                                       "INSERT INTO evil DEFAULT VALUES", "DROP TABLE evil"], "foreign_table",
+     "sqlite_sequence"),
+    ("sqlite's statistics alone", ["CREATE INDEX [i] ON visit (id)", "ANALYZE", "DROP INDEX i"], "foreign_table",
+     "sqlite_stat1"),
+    ("a virtual table in a known name", ["DROP TABLE person", "CREATE VIRTUAL TABLE person USING fts4(id, owner)"],
+     "bad_payload", "结构不对"),
+    ("a check that runs", ["ALTER TABLE visit DROP COLUMN weather",
+                           "ALTER TABLE visit ADD COLUMN [weather] CHECK (weather IS NULL)"], "bad_payload",
+     "结构不对"),
+    ("text that is no UTF-8", [f"UPDATE visit SET situation = CAST(X'E5FF41' AS TEXT) {VISIT_1}"], "bad_payload",
+     "UTF-8"),
+    ("a key that is no UTF-8", [f"UPDATE visit SET id = CAST(X'E5FF' AS TEXT) {VISIT_1}"], "bad_payload", "UTF-8"),
     ("a view", ["CREATE VIEW [v] AS SELECT 1"], "foreign_table", "数据库对象"),
     ("a trigger", ["CREATE TRIGGER [t] AFTER INSERT ON visit BEGIN SELECT 1; END"], "foreign_table", "数据库对象"),
     ("an index", ["CREATE INDEX [i] ON visit (id)"], "foreign_table", "数据库对象"),
@@ -189,12 +200,42 @@ def test_plan_counts_new_changed_removed_unchanged(source: Workbook, county: Wor
     edited.append([*edited[1][:1], *edited[1][1:]])          # one new: a copy under a new key
     edited[-1][0] = "00000000-0000-7000-8000-000000000001"
     decoded["visit"] = (cols, [tuple(r) for r in edited])
+    vcols, visitors = decoded["visit_visitor"]           # the removed visit's visitors went with it at the township
+    decoded["visit_visitor"] = (vcols, [v for v in visitors if v[vcols.index("visit_id")] != rows[0][0]])
     change = partition.plan(county.db, TOWN, decoded).tables["visit"]
     assert (change.new, change.changed, change.removed, change.unchanged) == (1, 1, 1, len(rows) - 2)
     partition.apply(county.db, TOWN, decoded)
     got = county.db.execute("SELECT situation FROM visit WHERE id = ?", [edited[0][0]]).fetchone()[0]
     assert got == "改过的情况"
     assert county.db.execute("SELECT COUNT(*) FROM visit WHERE id = ?", [rows[0][0]]).fetchone()[0] == 0
+
+
+def test_a_child_moved_away_from_a_deleted_parent_is_kept(source: Workbook, county: Workbook) -> None:
+    """A member moves to another household and the old household is deleted: deleting the household cascades to
+    the member here, so the member must be written again, not only updated (the package has no new member)."""
+    decoded = partition.decode_payload(_payload(source), county.db, TOWN)
+    partition.apply(county.db, TOWN, decoded)
+    cols, members = decoded["household_member"]
+    home, member = cols.index("household_id"), members[0]
+    moved_to = next(m[home] for m in members if m[home] != member[home])
+    decoded["household_member"] = (cols, [(*member[:home], moved_to, *member[home + 1:]), *members[1:]])
+    hcols, households = decoded["household"]
+    decoded["household"] = (hcols, [h for h in households if h[0] != member[home]])
+    gone_visits: set[Any] = set()
+    for name, (tcols, rows) in list(decoded.items()):    # what went with the household at the township
+        if "household_id" in tcols and name != "household_member":
+            at = tcols.index("household_id")
+            if name == "visit":
+                gone_visits = {r[0] for r in rows if r[at] == member[home]}
+            decoded[name] = (tcols, [r for r in rows if r[at] != member[home]])
+    vcols, visitors = decoded["visit_visitor"]
+    decoded["visit_visitor"] = (vcols, [v for v in visitors if v[vcols.index("visit_id")] not in gone_visits])
+    plan = partition.apply(county.db, TOWN, decoded)
+    assert plan.tables["household"].removed == 1 and plan.tables["household_member"].new == 0
+    got = county.db.execute("SELECT household_id FROM household_member WHERE id = ?", [member[0]]).fetchone()
+    assert got == (moved_to,)
+    again = partition.plan(county.db, TOWN, decoded)
+    assert again.is_noop, again.totals()
 
 
 def test_apply_leaves_other_offices_rows_alone(source: Workbook, county: Workbook) -> None:
@@ -213,7 +254,7 @@ def test_apply_leaves_other_offices_rows_alone(source: Workbook, county: Workboo
 
 
 def test_a_changed_parent_keeps_its_children(source: Workbook, county: Workbook) -> None:
-    """An upsert, not INSERT OR REPLACE: replacing a household would cascade into its members."""
+    """An update, not INSERT OR REPLACE: replacing a household would cascade into its members."""
     decoded = partition.decode_payload(_payload(source), county.db, TOWN)
     partition.apply(county.db, TOWN, decoded)
     cols, rows = decoded["household"]
