@@ -48,9 +48,9 @@ def _shown(text: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def table_sql(name: str, columns: tuple[str, ...] | list[str]) -> str:
-    """The one form a payload table has, as SQLite keeps it in sqlite_master."""
-    return f"CREATE TABLE [{name}] ({cols(columns)})"
+def table_sql(name: str, columns: tuple[str, ...] | list[str], schema: str = "") -> str:
+    """The one form a payload table has; without schema, as SQLite keeps it in sqlite_master."""
+    return f"CREATE TABLE {schema + '.' if schema else ''}[{name}] ({cols(columns)})"
 
 
 def _attached(conn: sqlite3.Connection) -> bool:
@@ -79,7 +79,7 @@ def export_payload(db: sqlite_utils.Database, owner: str) -> tuple[bytes, dict[s
     try:
         _stamp(conn)
         for name, spec in specs.items():
-            conn.execute(table_sql(name, spec.columns).replace("CREATE TABLE ", f"CREATE TABLE {PKG}.", 1))
+            conn.execute(table_sql(name, spec.columns, PKG))
         counts: dict[str, int] = {}
         conn.execute("BEGIN")
         try:

@@ -316,13 +316,14 @@ class ExchangeService:
                  set(user_tables(self.db.conn))))
         helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-ahead")
         try:
-            read: list[Future[tuple[Unsealed, payload.Prepared | PackageError]]] = []
+            reading: dict[int, Future[tuple[Unsealed, payload.Prepared | PackageError]]] = {}
             for i, path in enumerate(paths):
-                while len(read) < min(i + 2, len(paths)):   # this package and the next one
-                    read.append(helper.submit(ahead, Path(paths[len(read)]), *work))
+                for j in range(i, min(i + 2, len(paths))):   # this package and the next one
+                    if j not in reading:
+                        reading[j] = helper.submit(ahead, Path(paths[j]), *work)
                 try:
                     step(i * 4, len(paths) * 4, "核对签名并解密")
-                    unsealed, prepared = read[i].result()
+                    unsealed, prepared = reading.pop(i).result()   # popped: its payload goes with it
                     opened = self._open(Path(path), unsealed)
                     opened.prepared = prepared
                     if not backed_up and opened.status == "new":
@@ -332,7 +333,6 @@ class ExchangeService:
                     results.append(self._apply(opened, drive_label, False, _within(step, i, len(paths))))
                 except PackageError as exc:
                     results.append(exc)
-                read[i] = _done   # let the payload go
         finally:   # a cancel does not wait for the next package's reading (it ends by itself, unused)
             helper.shutdown(wait=False, cancel_futures=True)
         return results
@@ -432,9 +432,6 @@ class ExchangeService:
             " WHERE owner = ? ORDER BY at DESC, sequence DESC LIMIT ?", [self.code, limit])
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-_done: Future[Any] = Future()
 
 
 def _within(step: partition.Progress, index: int, count: int) -> partition.Progress:

@@ -14,18 +14,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from lingqiu_desktop.workbook import Workbook
 
 from lingqiu_desktop.gui.exchange_worker import error_text, expected_errors
 from lingqiu_desktop.gui.printing import documents_folder
+from lingqiu_desktop.gui.widgets import make_table
 
 CARD_SUFFIX = ".lqcard"
 CARD_FILTER = f"单位名片 (*{CARD_SUFFIX});;所有文件 (*)"
@@ -115,7 +113,7 @@ class CardsPanel(QWidget):
         self.own_fingerprint.setObjectName("ownFingerprint")
         self.export_button = QPushButton("导出本单位名片(&E)…", self)
         self.import_button = QPushButton("导入对方名片(&I)…", self)
-        self.table = self._build_table()
+        self.table = make_table(CARD_COLUMNS, self, "cardsTable")
         self.message = QLabel(self)
         self.message.setObjectName("cardMessage")
         self.message.setWordWrap(True)
@@ -154,19 +152,6 @@ class CardsPanel(QWidget):
         if self.workbook.is_county:
             return "县里需要登记12个乡镇的名片；每个乡镇也要登记县里的名片，数据包才能互相读取。"
         return f"本乡镇只需登记{office_name(COUNTY_CODE)}的名片，并把本单位名片交给县里登记。"
-
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(CARD_COLUMNS), self)
-        table.setObjectName("cardsTable")
-        table.setHorizontalHeaderLabels(CARD_COLUMNS)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return table
 
     # ---- showing ----
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -47,6 +46,7 @@ from lingqiu_desktop.gui.exchange_worker import (
     with_progress,
 )
 from lingqiu_desktop.gui.printing import documents_folder
+from lingqiu_desktop.gui.widgets import make_table
 
 ALL = ""                     # the recipient combo's 全部乡镇
 RESULT_COLUMNS = ("接收单位", "数据包", "行数合计", "文件", "校验码（前16位）")
@@ -141,13 +141,7 @@ class ExportPanel(QWidget):
         return f"① 插入U盘，在下面选中它（或选择一个文件夹）　② 点“导出”　③ 打印移交清单，签字盖章后与U盘一起交给{who}"
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(RESULT_COLUMNS), self)
-        table.setObjectName("exportResults")
-        table.setHorizontalHeaderLabels(RESULT_COLUMNS)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table = make_table(RESULT_COLUMNS, self, "exportResults")
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         return table
 

@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from lingqiu_desktop.exchange.labels import ordered, table_label
 
 from lingqiu_desktop.gui.exchange_export import result_value
+from lingqiu_desktop.gui.widgets import read_only_table
 
 PLAN_COLUMNS = ("数据表", "新增", "修改", "删除", "不变")
 KINDS = ("new", "changed", "removed", "unchanged")
@@ -39,11 +40,7 @@ def totals(changes: dict[str, Any]) -> dict[str, int]:
 class PlanTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(PLAN_COLUMNS), parent)
-        self.setObjectName("planTable")
-        self.setHorizontalHeaderLabels(PLAN_COLUMNS)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
+        read_only_table(self, PLAN_COLUMNS, "planTable")
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -11,9 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -29,6 +27,7 @@ from lingqiu_desktop.workbook import Workbook
 from lingqiu_desktop.gui.exchange_cards import WARNING_STYLE
 from lingqiu_desktop.gui.exchange_print import print_handover
 from lingqiu_desktop.gui.exchange_worker import error_text, expected_errors
+from lingqiu_desktop.gui.widgets import make_table
 
 COUNTY_COLUMNS = ("乡镇", "最近数据包", "收到时间", "数据行数", "距今", "状态")
 TOWNSHIP_COLUMNS = ("导出时间", "接收单位", "数据包", "数据行数", "经办人", "U盘", "县里回执")
@@ -53,22 +52,6 @@ def township_state(entry: Any) -> str:
     if entry.stale:
         return f"超过{STALE_DAYS}天未报送"
     return "正常"
-
-
-def make_table(columns: tuple[str, ...], parent: QWidget, name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 def set_row(table: QTableWidget, r: int, values: list[Any], stale: bool = False,

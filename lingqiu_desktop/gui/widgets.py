@@ -1,12 +1,43 @@
-"""Small widgets shared by the pages: a table view set up the same way everywhere, a debounced search box."""
+"""Small widgets shared by the pages: a table view set up the same way everywhere, a read-only table of a few
+rows, a debounced search box."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
 
 from lingqiu_desktop.gui.models.lazy_table import LazyTableModel
+
+
+def read_only_table(table: QTableWidget, columns: tuple[str, ...], name: str) -> QTableWidget:
+    """A QTableWidget of a few rows that the page fills itself: headers, rows selected whole, nothing editable,
+    columns as wide as their contents and the last one stretched."""
+    table.setColumnCount(len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def make_table(columns: tuple[str, ...], parent: QWidget, name: str) -> QTableWidget:
+    return read_only_table(QTableWidget(0, len(columns), parent), columns, name)
 
 
 class RecordTable(QTableView):

@@ -17,7 +17,7 @@ from lingqiu_desktop.data.attendance import GridMember, MonthGrid
 
 from lingqiu_desktop.documents.attendance_sheet import NOT_POSTED, attendance_story
 from lingqiu_desktop.documents.base import cn_date, cn_month
-from lingqiu_desktop.printing.registry import DocumentKind, Printable
+from lingqiu_desktop.printing.registry import DocumentKind, Printable, own_townships
 from lingqiu_desktop.printing.service import PrintError
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def batch_keys(wb: Workbook, params: str) -> list[str]:
     """Every team of this office with a member posted at some day of the month, in township and village order."""
     month = parse_sheet_month(params)
     first, last = f"{month}-01", f"{month}-31"
-    where, args = ("", []) if wb.is_county else ("AND w.township_code = ?", [wb.office_code])
+    where, args = own_townships(wb, "w.township_code")
     return [r[0] for r in wb.db.execute(
         "SELECT w.id FROM work_team w JOIN village v ON v.id = w.village_id WHERE EXISTS (SELECT 1 FROM "
         "team_membership m WHERE m.team_id = w.id AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?)) "

@@ -16,7 +16,7 @@ from lingqiu_desktop.core.offices import office_name
 from lingqiu_desktop.core.validation import mask_bank_account, mask_id_number, mask_phone
 
 from lingqiu_desktop.documents.household_list import households_story
-from lingqiu_desktop.printing.registry import DocumentKind, Printable
+from lingqiu_desktop.printing.registry import DocumentKind, Printable, own_townships
 from lingqiu_desktop.printing.service import PrintError
 from lingqiu_desktop.printing.sheets import village
 
@@ -113,7 +113,7 @@ def build(wb: Workbook, key: str, params: str) -> Printable:
 def batch_keys(wb: Workbook, params: str) -> list[str]:
     """Every village of this office that has households on the register, in code order."""
     _mode(params)
-    where, args = ("", []) if wb.is_county else ("AND v.township_code = ?", [wb.office_code])
+    where, args = own_townships(wb, "v.township_code")
     return [r[0] for r in wb.db.execute(
         "SELECT v.code FROM village v WHERE EXISTS (SELECT 1 FROM household h WHERE h.village_id = v.id) "
         f"{where} ORDER BY v.code", args)]

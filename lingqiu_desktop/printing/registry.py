@@ -42,6 +42,11 @@ class DocumentKind:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def own_townships(wb: Workbook, column: str) -> tuple[str, list[str]]:
+    """(SQL, parameters) narrowing a batch to this office's township by `column`; nothing at the county."""
+    return ("", []) if wb.is_county else (f"AND {column} = ?", [wb.office_code])
+
+
 @cache
 def document_kinds() -> dict[str, DocumentKind]:
     import lingqiu_desktop.printing as package

@@ -23,7 +23,7 @@ from lingqiu_desktop.data.progress import SourceCounter
 
 from lingqiu_desktop.documents.base import cn_date, cn_month, number
 from lingqiu_desktop.documents.sheet import sheet_story
-from lingqiu_desktop.printing.registry import DocumentKind, Printable
+from lingqiu_desktop.printing.registry import DocumentKind, Printable, own_townships
 from lingqiu_desktop.printing.service import PrintError
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def build_village(wb: Workbook, key: str, params: str) -> Printable:
 def village_keys(wb: Workbook, params: str) -> list[str]:
     """Every village of this office (the county: all) that received a letter in the year, in code order."""
     year = parse_sheet_year(params)
-    where, args = ("", []) if wb.is_county else ("AND v.township_code = ?", [wb.office_code])
+    where, args = own_townships(wb, "v.township_code")
     return [r[0] for r in wb.db.execute(
         "SELECT v.code FROM village v WHERE EXISTS (SELECT 1 FROM letter l WHERE l.receiver_code = v.code "
         f"AND l.year = ?) {where} ORDER BY v.code", [year, *args])]
@@ -394,7 +394,7 @@ def build_team(wb: Workbook, key: str, params: str) -> Printable:
 def team_keys(wb: Workbook, params: str) -> list[str]:
     """Every team of this office posted at some time in the year, in township and village order."""
     year = parse_sheet_year(params)
-    where, args = ("", []) if wb.is_county else ("AND w.township_code = ?", [wb.office_code])
+    where, args = own_townships(wb, "w.township_code")
     return [r[0] for r in wb.db.execute(
         "SELECT w.id FROM work_team w JOIN village v ON v.id = w.village_id WHERE w.start_date <= ? AND "
         f"(w.end_date IS NULL OR w.end_date >= ?) {where} ORDER BY w.township_code, v.code, w.start_date",
